@@ -1,0 +1,36 @@
+/** The core as seen from a host (the Electron shell or the web host): calls in, events out. */
+import type { EventEnvelope } from '../../shared/contract';
+import type { CallResult } from '../../shared/errors';
+
+/** Who is calling: one window (Electron) or one browser session (web host). */
+export interface CallerContext {
+  clientId: string;
+}
+
+/** An event for one client, or for every client when `clientId` is '*'. */
+export interface TargetedEvent {
+  clientId: string;
+  event: EventEnvelope;
+}
+
+export interface CoreHandle {
+  /** Validates and runs one contract call; never rejects — failures come back as `{ ok: false }`. */
+  call(name: string, input: unknown, caller: CallerContext): Promise<CallResult<unknown>>;
+  onEvent(listener: (event: TargetedEvent) => void): () => void;
+  /** The window closed or the browser session ended: forget its operator session. */
+  clientGone(clientId: string): void;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  /** Folder that holds the database, scans and logs of this workstation. */
+  dataDir: string;
+  /** 32-byte key that encrypts personal data at rest (wrapped by safeStorage or a key file). */
+  masterKey: Uint8Array;
+  /** Training mode: simulated state systems, a banner on every screen. */
+  training?: boolean;
+  /** Where the worker's code is; defaults to coreWorker.js beside the host bundle. */
+  workerUrl?: URL;
+  /** Extra Node flags for the worker (tests run the TypeScript entry through tsx). */
+  execArgv?: string[];
+}

@@ -1,0 +1,134 @@
+/**
+ * The one contract between the renderer and the workstation core. Every call name maps to
+ * zod schemas of its input and output and to who may make it; the Electron IPC bridge, the web
+ * host and the renderer's client are all typed from this object, and the core dispatcher is
+ * typed so that a missing handler fails to compile.
+ */
+import { z } from 'zod';
+import {
+  AuditEntry, AuditVerdict, FullName, GivenPassword, Id, Iin, Login, NewPassword, Operator,
+  Role, SessionView, Settings,
+} from './schemas';
+import type { Role as RoleT } from './schemas';
+
+/** Who may make a call: anyone, any logged-in unlocked operator, or only some roles. */
+export type Access = 'public' | 'session' | readonly RoleT[];
+
+interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+}
+const call = <I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>) => spec;
+
+const Empty = z.strictObject({});
+const Done = z.object({ done: z.literal(true) });
+
+export const calls = {
+  /** What the renderer needs before anything else: is the core up, is this the first run. */
+  'app.status': call({
+    input: Empty,
+    output: z.object({
+      ready: z.boolean(),
+      firstRun: z.boolean(),
+      training: z.boolean(),
+      version: z.string(),
+      storageProblem: z
+        .object({
+          problem: z.enum(['fromNewerVersion', 'corrupt', 'foreign', 'inUse', 'keyMismatch', 'io']),
+          path: z.string(),
+        })
+        .nullable(),
+    }),
+    access: 'public',
+  }),
+  /** First run: the administrator account is created by a person; there is no default password. */
+  'setup.createAdmin': call({
+    input: z.strictObject({ login: Login, fullName: FullName, iin: Iin, password: NewPassword }),
+    output: SessionView,
+    access: 'public',
+  }),
+  /** Process 1 of every regulation: the operator logs in with login and password. */
+  'auth.login': call({
+    input: z.strictObject({ login: z.string().trim().min(1).max(64), password: GivenPassword }),
+    output: SessionView,
+    access: 'public',
+  }),
+  'auth.session': call({ input: Empty, output: SessionView.nullable(), access: 'public' }),
+  /** Activity from the screen (keys, pointer): postpones the idle lock. */
+  'auth.touch': call({ input: Empty, output: z.object({ lockAt: z.string() }), access: 'session' }),
+  'auth.lock': call({ input: Empty, output: Done, access: 'session' }),
+  'auth.unlock': call({ input: z.strictObject({ password: GivenPassword }), output: SessionView, access: 'public' }),
+  'auth.logout': call({ input: Empty, output: Done, access: 'public' }),
+  'auth.changePassword': call({
+    input: z.strictObject({ current: GivenPassword, next: NewPassword }),
+    output: SessionView,
+    access: 'public',
+  }),
+
+  'operators.list': call({ input: Empty, output: z.object({ operators: z.array(Operator) }), access: ['admin'] }),
+  'operators.create': call({
+    input: z.strictObject({ login: Login, fullName: FullName, iin: Iin, role: Role, password: NewPassword }),
+    output: Operator,
+    access: ['admin'],
+  }),
+  'operators.setDisabled': call({
+    input: z.strictObject({ operatorId: Id, disabled: z.boolean() }),
+    output: Operator,
+    access: ['admin'],
+  }),
+  /** Sets a temporary password the operator must change at the next login. */
+  'operators.resetPassword': call({
+    input: z.strictObject({ operatorId: Id, password: NewPassword }),
+    output: Operator,
+    access: ['admin'],
+  }),
+
+  'settings.get': call({ input: Empty, output: Settings, access: 'session' }),
+  'settings.update': call({ input: Settings.strict(), output: Settings, access: ['admin'] }),
+
+  'audit.list': call({
+    input: z.strictObject({ beforeId: Id.optional(), limit: z.number().int().min(1).max(500) }),
+    output: z.object({ entries: z.array(AuditEntry) }),
+    access: ['admin', 'supervisor'],
+  }),
+  'audit.verify': call({ input: Empty, output: AuditVerdict, access: ['admin', 'supervisor'] }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+export type ParsedInput<N extends CallName> = z.output<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+
+/** Pushes from the core to one client (or to all). */
+export const events = {
+  /** The screen locked itself after idle time, or the operator locked it: hide personal data. */
+  'session.locked': z.object({ reason: z.enum(['idle', 'manual']) }),
+  /** The session is over: log-out, the absolute limit, or the account was disabled. */
+  'session.ended': z.object({ reason: z.enum(['logout', 'expired', 'disabled']) }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export interface EventEnvelope<E extends EventName = EventName> {
+  name: E;
+  payload: EventPayload<E>;
+}
+
+export const CALL_NAMES = Object.keys(calls) as CallName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** The surface both hosts give the renderer: the preload's `window.azho`, or the HTTP client. */
+export interface Bridge {
+  invoke(name: string, input: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}

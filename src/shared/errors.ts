@@ -1,0 +1,63 @@
+/**
+ * Errors cross every boundary (worker → main/host → renderer) as a code plus plain data.
+ * The renderer turns the code into a sentence in the operator's language (one place:
+ * renderer/i18n); nothing below it ever sends a stack trace or an English sentence to a screen.
+ */
+export const ERROR_CODES = [
+  'VALIDATION', // the input did not match the contract; `issues` names the fields
+  'UNKNOWN_CALL', // no such call in the contract
+  'FORBIDDEN_ORIGIN', // the call came from a frame/origin the host does not trust
+  'PAYLOAD_TOO_LARGE',
+  'NOT_AUTHENTICATED', // no operator is logged in on this client
+  'SESSION_LOCKED', // the screen is locked: unlock first
+  'FORBIDDEN', // the operator's role may not do this
+  'BAD_CREDENTIALS', // one message for a wrong login or a wrong password
+  'LOCKED_OUT', // too many failures: `retryAfterSeconds`
+  'SETUP_ALREADY_DONE',
+  'SETUP_REQUIRED',
+  'LOGIN_TAKEN',
+  'IIN_TAKEN',
+  'PASSWORD_REUSED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'NOT_FOUND',
+  'LAST_ADMIN', // disabling the only active administrator would leave nobody to manage accounts
+  'STORAGE_UNAVAILABLE', // the database could not be opened: `reason`, `path`
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type StorageProblem = 'fromNewerVersion' | 'corrupt' | 'foreign' | 'inUse' | 'keyMismatch' | 'io';
+
+export interface FieldIssue {
+  /** Dotted path of the field, '' for the whole input. */
+  path: string;
+  /** A stable reason the renderer can translate: 'required', 'tooLong', 'iin.checksum', … */
+  reason: string;
+}
+
+export interface AppErrorData {
+  code: ErrorCode;
+  issues?: FieldIssue[];
+  retryAfterSeconds?: number;
+  storage?: { problem: StorageProblem; path: string };
+}
+
+export class AppError extends Error {
+  readonly data: AppErrorData;
+  constructor(data: AppErrorData | ErrorCode) {
+    const d = typeof data === 'string' ? { code: data } : data;
+    super(d.code);
+    this.name = 'AppError';
+    this.data = d;
+  }
+}
+
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+export function isAppErrorData(x: unknown): x is AppErrorData {
+  return (
+    typeof x === 'object' && x !== null && typeof (x as { code?: unknown }).code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((x as { code: string }).code)
+  );
+}
