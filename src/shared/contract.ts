@@ -105,8 +105,8 @@ export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
 export const events = {
   /** The screen locked itself after idle time, or the operator locked it: hide personal data. */
   'session.locked': z.object({ reason: z.enum(['idle', 'manual']) }),
-  /** The session is over: log-out, the absolute limit, or the account was disabled. */
-  'session.ended': z.object({ reason: z.enum(['logout', 'expired', 'disabled']) }),
+  /** The session is over: log-out, the absolute limit, the account disabled, or five wrong passwords at the lock screen. */
+  'session.ended': z.object({ reason: z.enum(['logout', 'expired', 'disabled', 'lockedOut']) }),
 } as const;
 
 export type Events = typeof events;

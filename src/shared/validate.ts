@@ -3,7 +3,11 @@ import type { z } from 'zod';
 import { calls, isCallName, type CallName, type ParsedInput } from './contract';
 import { AppError, type FieldIssue } from './errors';
 
+// A message written as a dotted key ('login.charset', 'iin.checksum') is our own reason.
+const OWN_REASON = /^[a-z]+\.[a-zA-Z.]+$/;
+
 function reasonOf(issue: z.core.$ZodIssue): string {
+  if (OWN_REASON.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? 'required' : 'type';
@@ -17,21 +21,20 @@ function reasonOf(issue: z.core.$ZodIssue): string {
       return 'format';
     case 'invalid_value':
       return 'value';
-    case 'custom':
-      return issue.message;
     default:
-      return issue.message && /^[a-z][a-zA-Z.]*$/.test(issue.message) ? issue.message : 'invalid';
+      return 'invalid';
   }
 }
 
-export function issuesOf(error: z.ZodError): FieldIssue[] {
+function issuesOf(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), reason: reasonOf(issue) }));
 }
 
 /** Checks the call name and its input; throws AppError('UNKNOWN_CALL' | 'VALIDATION'). */
 export function parseCall<N extends CallName>(name: unknown, input: unknown): { name: N; input: ParsedInput<N> } {
   if (!isCallName(name)) throw new AppError('UNKNOWN_CALL');
-  const parsed = calls[name].input.safeParse(input ?? {});
+  // reportInput tells a missing field from a mistyped one; the input itself never leaves this function.
+  const parsed = calls[name].input.safeParse(input ?? {}, { reportInput: true });
   if (!parsed.success) throw new AppError({ code: 'VALIDATION', issues: issuesOf(parsed.error) });
   return { name: name as N, input: parsed.data as ParsedInput<N> };
 }

@@ -33,4 +33,6 @@ export interface CoreOptions {
   workerUrl?: URL;
   /** Extra Node flags for the worker (tests run the TypeScript entry through tsx). */
   execArgv?: string[];
+  /** Overrides the idle lock from the settings, in seconds (training demos and tests). */
+  idleLockSeconds?: number;
 }

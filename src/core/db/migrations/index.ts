@@ -1,0 +1,26 @@
+/**
+ * Every schema change, in order. A migration is appended, never edited or reordered: the
+ * database's `user_version` is the number of the last one applied.
+ */
+import type { Database } from 'better-sqlite3';
+import { migration0001 } from './0001-operators-and-audit';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'operators and audit', up: migration0001 },
+];
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+/** Asserted at load so a mis-numbered list fails every test run, not a branch office. */
+export function assertMigrationOrder(list: readonly Migration[]): void {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+}
+assertMigrationOrder(MIGRATIONS);

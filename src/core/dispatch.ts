@@ -1,0 +1,62 @@
+/**
+ * Every call passes here: the contract's validation, the call's access rule, then its handler.
+ * Whatever happens, the caller gets an envelope — an AppError's data, or INTERNAL with the
+ * details kept in the log, never in the answer.
+ */
+import { calls, type CallName } from '../shared/contract';
+import { AppError, type CallResult } from '../shared/errors';
+import { parseCall } from '../shared/validate';
+import type { HandlerContext, Handlers } from './handlers/types';
+import type { Services } from './services';
+
+// Calls that make sense before the administrator exists.
+const BEFORE_SETUP = new Set<CallName>(['app.status', 'setup.createAdmin', 'auth.session', 'auth.logout']);
+const SLOW_CALL_MS = 40;
+// These hash a password with scrypt on purpose (~0.3 s on the thread pool); only others are "slow".
+const HASHING = new Set<string>([
+  'setup.createAdmin', 'auth.login', 'auth.unlock', 'auth.changePassword', 'operators.create', 'operators.resetPassword',
+]);
+
+export type Dispatch = (name: unknown, input: unknown, clientId: string) => Promise<CallResult<unknown>>;
+
+export function logLine(message: string): void {
+  process.stderr.write(`${new Date().toISOString()} core ${message}\n`);
+}
+
+function context(s: Services, name: CallName, clientId: string): HandlerContext {
+  const access = calls[name].access;
+  const session = s.sessions.get(clientId);
+  const operator = session ? s.operators.byId(session.operatorId) : undefined;
+  if (access === 'public') return { clientId, session, operator };
+  if (!session || !operator) throw new AppError('NOT_AUTHENTICATED');
+  if (operator.disabled) {
+    s.sessions.end(session, 'disabled');
+    throw new AppError('NOT_AUTHENTICATED');
+  }
+  if (session.locked) throw new AppError('SESSION_LOCKED');
+  if (operator.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  if (access !== 'session' && !access.includes(operator.role)) throw new AppError('FORBIDDEN');
+  s.sessions.touch(session);
+  return { clientId, session, operator };
+}
+
+export function createDispatch(s: Services, handlers: Handlers): Dispatch {
+  return async (rawName, rawInput, clientId) => {
+    const started = performance.now();
+    try {
+      const { name, input } = parseCall(rawName, rawInput);
+      if (!BEFORE_SETUP.has(name) && s.operators.count() === 0) throw new AppError('SETUP_REQUIRED');
+      const ctx = context(s, name, clientId);
+      const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
+      return { ok: true, value: await handler(input, ctx) };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, error: err.data };
+      // The call name is safe to log; its input may hold personal data and is never logged.
+      logLine(`call ${String(rawName).slice(0, 64)} failed: ${(err as Error)?.stack ?? String(err)}`);
+      return { ok: false, error: { code: 'INTERNAL' } };
+    } finally {
+      const ms = performance.now() - started;
+      if (ms > SLOW_CALL_MS && !HASHING.has(String(rawName))) logLine(`slow call ${String(rawName).slice(0, 64)}: ${ms.toFixed(0)} ms`);
+    }
+  };
+}

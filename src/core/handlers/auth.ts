@@ -1,0 +1,131 @@
+/** Process 1 of every regulation: the operator logs in with login and password; lock, unlock, log out. */
+import { AppError } from '../../shared/errors';
+import { decoyHash, hashPassword, verifyPassword } from '../auth/password';
+import { afterFailure, secondsLeft } from '../auth/lockout';
+import type { OperatorRecord } from '../auth/operatorStore';
+import { iso } from '../clock';
+import type { Services } from '../services';
+import { sessionView } from './sessionView';
+import type { HandlerContext, HandlerGroup } from './types';
+
+type AuthCalls = 'auth.login' | 'auth.session' | 'auth.touch' | 'auth.lock' | 'auth.unlock' | 'auth.logout' | 'auth.changePassword';
+
+function refuseIfLockedOut(s: Services, loginKey: string): void {
+  const wait = secondsLeft(s.throttle.get(loginKey), s.clock.now());
+  if (wait > 0) throw new AppError({ code: 'LOCKED_OUT', retryAfterSeconds: wait });
+}
+
+/** Counts a failure against the login; throws LOCKED_OUT when this failure starts a lockout. */
+function recordFailure(s: Services, loginKey: string, action: string, operator: OperatorRecord | undefined, reason: string): void {
+  const now = s.clock.now();
+  const { state, lockedOut } = s.db.transaction(() => {
+    const next = afterFailure(s.throttle.get(loginKey), now);
+    s.throttle.put(loginKey, next.state);
+    s.audit.append({ actorId: operator?.id ?? null, action, subject: operator ? `operator:${operator.id}` : null, detail: { reason } });
+    if (next.lockedOut) {
+      s.audit.append({
+        actorId: operator?.id ?? null,
+        action: 'auth.lockedOut',
+        subject: operator ? `operator:${operator.id}` : null,
+        detail: { lockouts: next.state.lockouts, seconds: secondsLeft(next.state, now) },
+      });
+    }
+    return next;
+  }).immediate();
+  if (lockedOut) throw new AppError({ code: 'LOCKED_OUT', retryAfterSeconds: secondsLeft(state, now) });
+}
+
+function requireSession(ctx: HandlerContext) {
+  if (!ctx.session) throw new AppError('NOT_AUTHENTICATED');
+  const operator = ctx.operator;
+  if (!operator) throw new AppError('NOT_AUTHENTICATED');
+  return { session: ctx.session, operator };
+}
+
+export function authHandlers(s: Services): HandlerGroup<AuthCalls> {
+  return {
+    'auth.login': async ({ login, password }, ctx) => {
+      const loginKey = login.toLowerCase();
+      refuseIfLockedOut(s, loginKey);
+      const operator = s.operators.byLogin(loginKey);
+      const usable = operator && !operator.disabled ? operator : undefined;
+      const matches = await verifyPassword(password, usable?.passwordHash ?? (await decoyHash()));
+      // Attempts running side by side may have locked the login while this one was hashing.
+      refuseIfLockedOut(s, loginKey);
+      if (!usable || !matches) {
+        const reason = !operator ? 'unknownLogin' : operator.disabled ? 'disabled' : 'wrongPassword';
+        recordFailure(s, loginKey, 'auth.loginFailed', operator, reason);
+        throw new AppError('BAD_CREDENTIALS');
+      }
+      const previous = s.sessions.get(ctx.clientId);
+      if (previous) s.sessions.end(previous, 'logout');
+      s.db.transaction(() => {
+        s.throttle.clear(loginKey);
+        s.audit.append({ actorId: usable.id, action: 'auth.login', subject: `operator:${usable.id}`, detail: { client: ctx.clientId } });
+      }).immediate();
+      return sessionView(s, s.sessions.start(ctx.clientId, usable.id), usable);
+    },
+
+    'auth.session': (_input, ctx) => {
+      const session = s.sessions.get(ctx.clientId);
+      const operator = session && s.operators.byId(session.operatorId);
+      return session && operator ? sessionView(s, session, operator) : null;
+    },
+
+    'auth.touch': (_input, ctx) => {
+      const { session } = requireSession(ctx);
+      s.sessions.touch(session);
+      return { lockAt: iso(s.sessions.lockAt(session)) };
+    },
+
+    'auth.lock': (_input, ctx) => {
+      const { session } = requireSession(ctx);
+      s.sessions.lock(session, 'manual');
+      return { done: true };
+    },
+
+    'auth.unlock': async ({ password }, ctx) => {
+      const { session, operator } = requireSession(ctx);
+      if (!session.locked) return sessionView(s, session, operator);
+      refuseIfLockedOut(s, operator.login);
+      if (!(await verifyPassword(password, operator.passwordHash))) {
+        try {
+          recordFailure(s, operator.login, 'auth.unlockFailed', operator, 'wrongPassword');
+        } catch (lockedOut) {
+          // Five wrong passwords at the lock screen: the session is closed, not just refused.
+          s.sessions.end(session, 'lockedOut');
+          throw lockedOut;
+        }
+        throw new AppError('BAD_CREDENTIALS');
+      }
+      s.db.transaction(() => {
+        s.throttle.clear(operator.login);
+        s.audit.append({ actorId: operator.id, action: 'auth.unlock', subject: `operator:${operator.id}` });
+      }).immediate();
+      s.sessions.unlock(session);
+      return sessionView(s, session, operator);
+    },
+
+    'auth.logout': (_input, ctx) => {
+      const session = s.sessions.get(ctx.clientId);
+      if (session) s.sessions.end(session, 'logout');
+      return { done: true };
+    },
+
+    'auth.changePassword': async ({ current, next }, ctx) => {
+      const { session, operator } = requireSession(ctx);
+      if (session.locked) throw new AppError('SESSION_LOCKED');
+      if (!(await verifyPassword(current, operator.passwordHash))) {
+        throw new AppError({ code: 'VALIDATION', issues: [{ path: 'current', reason: 'password.wrong' }] });
+      }
+      if (current === next) throw new AppError({ code: 'PASSWORD_REUSED', issues: [{ path: 'next', reason: 'password.reused' }] });
+      const hash = await hashPassword(next);
+      s.db.transaction(() => {
+        s.operators.setPassword(operator.id, hash, false, iso(s.clock.now()));
+        s.audit.append({ actorId: operator.id, action: 'auth.passwordChanged', subject: `operator:${operator.id}` });
+      }).immediate();
+      s.sessions.touch(session);
+      return sessionView(s, session, s.operators.byId(operator.id)!);
+    },
+  };
+}

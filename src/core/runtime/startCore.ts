@@ -1,0 +1,89 @@
+/**
+ * Starts the core in a worker thread and gives the host an async handle on it — the pattern
+ * Signal uses for SQLite (`{seq, request}` out, `{seq, response}` back).
+ */
+import { Worker } from 'node:worker_threads';
+import type { CallResult } from '../../shared/errors';
+import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
+import type { CoreHandle, CoreOptions, TargetedEvent } from './types';
+
+const CRASHED: CallResult<unknown> = { ok: false, error: { code: 'INTERNAL' } };
+
+export function startCore(options: CoreOptions): Promise<CoreHandle> {
+  const setup: WorkerSetup = {
+    dataDir: options.dataDir,
+    masterKey: options.masterKey,
+    training: Boolean(options.training),
+    idleLockSeconds: options.idleLockSeconds,
+  };
+  const worker = new Worker(options.workerUrl ?? new URL('./coreWorker.js', import.meta.url), {
+    workerData: setup,
+    execArgv: options.execArgv,
+    // A worker that dies takes nothing with it but its own heap; cap it so a leak cannot eat the machine.
+    resourceLimits: { maxOldGenerationSizeMb: 1024 },
+  });
+  const pending = new Map<number, (result: CallResult<unknown>) => void>();
+  const listeners = new Set<(event: TargetedEvent) => void>();
+  let seq = 0;
+  let alive = true;
+  let onClosed: (() => void) | undefined;
+  const post = (message: ToWorker) => alive && worker.postMessage(message);
+
+  const failAll = () => {
+    alive = false;
+    for (const resolve of pending.values()) resolve(CRASHED);
+    pending.clear();
+    onClosed?.();
+  };
+
+  return new Promise((resolve, reject) => {
+    worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'ready':
+          resolve(handle);
+          break;
+        case 'result':
+          pending.get(message.seq)?.(message.result);
+          pending.delete(message.seq);
+          break;
+        case 'event':
+          for (const l of listeners) l({ clientId: message.clientId, event: message.event });
+          break;
+        case 'closed':
+          failAll();
+          break;
+      }
+    });
+    worker.on('error', (err) => {
+      process.stderr.write(`core worker failed: ${err.stack ?? err.message}\n`);
+      failAll();
+      reject(err);
+    });
+    worker.on('exit', () => failAll());
+
+    const handle: CoreHandle = {
+      call(name, input, caller) {
+        if (!alive) return Promise.resolve(CRASHED);
+        return new Promise((done) => {
+          const id = ++seq;
+          pending.set(id, done);
+          post({ type: 'call', seq: id, name, input, clientId: caller.clientId });
+        });
+      },
+      onEvent(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      clientGone(clientId) {
+        post({ type: 'clientGone', clientId });
+      },
+      close() {
+        if (!alive) return Promise.resolve();
+        return new Promise<void>((done) => {
+          onClosed = done;
+          post({ type: 'close' });
+        });
+      },
+    };
+  });
+}

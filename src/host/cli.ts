@@ -1,0 +1,49 @@
+/**
+ * `npm run demo` and browser mode: starts the core and the web host on loopback and prints a
+ * one-time URL. Press Enter for another URL (each opens one browser session).
+ */
+import { fileURLToPath } from 'node:url';
+import { startCore } from '../core/runtime/startCore';
+import { keyFromPassphrase, loadOrCreateKeyFile } from './masterKey';
+import { parseHostCommand } from './options';
+import { startHost } from './server';
+
+async function main() {
+  const command = parseHostCommand(process.argv.slice(2), process.env, process.cwd());
+  const masterKey = command.passphrase
+    ? keyFromPassphrase(command.passphrase, command.dataDir)
+    : loadOrCreateKeyFile(command.keyFile);
+  const core = await startCore({
+    dataDir: command.dataDir,
+    masterKey,
+    training: command.training,
+    idleLockSeconds: command.idleLockSeconds,
+  });
+  const host = await startHost({
+    core,
+    rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
+    port: command.port,
+  });
+  process.stdout.write(`АЖО ${command.training ? '(training) ' : ''}data: ${command.dataDir}\n`);
+  process.stdout.write(`AZHO_URL=${host.loginUrl()}\n`);
+  if (process.stdin.isTTY) {
+    process.stdout.write('Enter: a new one-time link · Ctrl+C: stop\n');
+    process.stdin.on('data', () => process.stdout.write(`AZHO_URL=${host.loginUrl()}\n`));
+  }
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`АЖО host could not start: ${(err as Error).message}\n`);
+  process.exit(1);
+});

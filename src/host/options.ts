@@ -1,0 +1,42 @@
+/** The web host's command line, as a pure function so it is tested without starting anything. */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface HostCommand {
+  dataDir: string;
+  port: number;
+  training: boolean;
+  idleLockSeconds?: number;
+  keyFile: string;
+  passphrase?: string;
+}
+
+function flag(argv: string[], name: string): string | undefined {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  const arg = argv[i]!;
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
+}
+
+export function parseHostCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: string): HostCommand {
+  const demo = argv.includes('--demo');
+  const defaultDir = demo
+    ? join(cwd, '.data', 'demo')
+    : join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'azho');
+  const dataDir = resolve(cwd, flag(argv, 'data-dir') ?? env.AZHO_DATA_DIR ?? defaultDir);
+  const port = Number(flag(argv, 'port') ?? env.AZHO_PORT ?? (demo ? 5780 : 0));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${port}`);
+  const idle = flag(argv, 'idle-lock-seconds');
+  const idleLockSeconds = idle === undefined ? undefined : Number(idle);
+  if (idleLockSeconds !== undefined && (!Number.isInteger(idleLockSeconds) || idleLockSeconds < 1)) {
+    throw new Error('--idle-lock-seconds must be a whole number of seconds, at least 1');
+  }
+  return {
+    dataDir,
+    port,
+    training: demo || argv.includes('--training') || env.AZHO_TRAINING === '1',
+    idleLockSeconds,
+    keyFile: resolve(cwd, flag(argv, 'key-file') ?? env.AZHO_KEY_FILE ?? join(dataDir, 'host.key')),
+    passphrase: env.AZHO_PASSPHRASE || undefined,
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * The web host: the built renderer and the contract over HTTP, on loopback only. Trainers use it
+ * as browser mode; here it is also how the real UI is driven in Chromium. It checks the Host
+ * header (DNS rebinding), the Origin of every call (CSRF), the session cookie, the body size,
+ * and validates the call against the contract before the core sees it.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CoreHandle } from '../core/runtime/types';
+import type { AppErrorData, CallResult } from '../shared/errors';
+import { AppError } from '../shared/errors';
+import { parseCall } from '../shared/validate';
+import { BrowserSessions, COOKIE, cookieValue } from './browserSessions';
+import { SECURITY_HEADERS } from './securityHeaders';
+import { serveStatic } from './staticFiles';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const KEEPALIVE_MS = 25_000;
+
+export interface HostOptions {
+  core: CoreHandle;
+  rendererDir: string;
+  port?: number;
+}
+
+export interface Host {
+  origin: string;
+  /** A fresh one-time URL that lets one browser in. */
+  loginUrl(): string;
+  close(): Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: CallResult<unknown>): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+const refuse = (res: ServerResponse, status: number, error: AppErrorData) => sendJson(res, status, { ok: false, error });
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return reject(new AppError('PAYLOAD_TOO_LARGE'));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new AppError('PAYLOAD_TOO_LARGE'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  const sessions = new BrowserSessions();
+  const streams = new Map<string, Set<ServerResponse>>();
+  let origin = '';
+  let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
+
+  const unsubscribe = options.core.onEvent(({ clientId, event }) => {
+    const data = `data: ${JSON.stringify(event)}\n\n`;
+    const targets = clientId === '*' ? [...streams.values()].flatMap((s) => [...s]) : [...(streams.get(clientId) ?? [])];
+    for (const res of targets) res.write(data);
+  });
+
+  async function handleCall(req: IncomingMessage, res: ServerResponse, name: string, clientId: string) {
+    // Browsers always send Origin on a POST; a different one is a page elsewhere trying its luck.
+    if (!allowedOrigins.has(String(req.headers.origin))) return refuse(res, 403, { code: 'FORBIDDEN_ORIGIN' });
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return refuse(res, 415, { code: 'VALIDATION', issues: [{ path: '', reason: 'contentType' }] });
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body === '' ? {} : JSON.parse(body);
+    } catch (err) {
+      if (err instanceof AppError) return refuse(res, 413, err.data);
+      return refuse(res, 400, { code: 'VALIDATION', issues: [{ path: '', reason: 'json' }] });
+    }
+    try {
+      parseCall(name, input);
+    } catch (err) {
+      return refuse(res, (err as AppError).data.code === 'UNKNOWN_CALL' ? 404 : 400, (err as AppError).data);
+    }
+    sendJson(res, 200, await options.core.call(name, input, { clientId }));
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse, clientId: string) {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    const set = streams.get(clientId) ?? new Set<ServerResponse>();
+    set.add(res);
+    streams.set(clientId, set);
+    const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+    req.on('close', () => {
+      clearInterval(keepalive);
+      set.delete(res);
+      if (set.size === 0) streams.delete(clientId);
+    });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (!allowedHosts.has(String(req.headers.host))) {
+      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request');
+      return;
+    }
+    const url = new URL(req.url ?? '/', origin);
+    const token = url.searchParams.get('token');
+    if (req.method === 'GET' && token !== null) {
+      const sid = sessions.redeem(token);
+      if (!sid) {
+        res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Сілтеме ескірген немесе бұрын пайдаланылған. Ссылка устарела или уже использована. Ask for a new link.');
+        return;
+      }
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        'Set-Cookie': `${COOKIE}=${sid}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: url.pathname,
+      });
+      res.end();
+      return;
+    }
+    const clientId = sessions.clientOf(cookieValue(req.headers.cookie, COOKIE));
+    const isApi = url.pathname.startsWith('/api/');
+    if (!clientId) {
+      if (isApi) return refuse(res, 401, { code: 'FORBIDDEN_ORIGIN' });
+      res.writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Кіру үшін іске қосу кезінде берілген сілтемені ашыңыз. Откройте ссылку, выданную при запуске. Open the link printed at start-up.');
+      return;
+    }
+    if (url.pathname.startsWith('/api/call/') && req.method === 'POST') {
+      return handleCall(req, res, decodeURIComponent(url.pathname.slice('/api/call/'.length)), clientId);
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res, clientId);
+    if (isApi) return refuse(res, 404, { code: 'UNKNOWN_CALL' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, SECURITY_HEADERS).end();
+      return;
+    }
+    await serveStatic(options.rendererDir, url.pathname, res, SECURITY_HEADERS);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      process.stderr.write(`host: ${(err as Error)?.stack ?? String(err)}\n`);
+      if (!res.headersSent) refuse(res, 500, { code: 'INTERNAL' });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: the web host is never reachable from the branch network.
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
+  const sweeper = setInterval(() => sessions.expire().forEach((id) => options.core.clientGone(id)), 60_000);
+  sweeper.unref();
+
+  return {
+    origin,
+    loginUrl: () => `${origin}/?token=${sessions.issueToken()}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(sweeper);
+        unsubscribe();
+        for (const set of streams.values()) for (const res of set) res.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

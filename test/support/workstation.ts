@@ -1,0 +1,70 @@
+/** A real workstation core (real SQLite in a temp folder) on a manual clock, called like a host would. */
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { CallInput, CallName, CallOutput, EventEnvelope } from '../../src/shared/contract';
+import type { AppErrorData } from '../../src/shared/errors';
+import { ManualClock } from '../../src/core/clock';
+import { databasePath, openWorkstation, type Workstation } from '../../src/core/workstation';
+import { makeIin } from './iins';
+import { tempDir } from './tempDir';
+
+export const ADMIN = { login: 'admin', fullName: 'Әсемгүл Нұрланқызы Жұмабаева', iin: makeIin('850315', '4', 12), password: 'Құпия-сөз-2026' };
+
+export interface TestCore {
+  ws: Workstation;
+  clock: ManualClock;
+  dataDir: string;
+  masterKey: Buffer;
+  events: { clientId: string; event: EventEnvelope }[];
+  call<N extends CallName>(name: N, input: CallInput<N>, clientId?: string): Promise<CallOutput<N>>;
+  fail(name: string, input: unknown, clientId?: string): Promise<AppErrorData>;
+  /** Audit actions in order, read through a second connection as an inspector would. */
+  auditActions(): string[];
+  reopen(): void;
+  dispose(): void;
+}
+
+export function openTestCore(options: { idleLockSeconds?: number; dataDir?: string; masterKey?: Buffer } = {}): TestCore {
+  const dir = options.dataDir ? { path: options.dataDir, remove() {} } : tempDir();
+  const clock = new ManualClock();
+  const masterKey = options.masterKey ?? randomBytes(32);
+  const events: TestCore['events'] = [];
+  const open = () =>
+    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds }, (clientId, event) =>
+      events.push({ clientId, event }),
+    );
+  const core: TestCore = {
+    ws: open(),
+    clock,
+    dataDir: dir.path,
+    masterKey,
+    events,
+    async call(name, input, clientId = 'client-1') {
+      const result = await core.ws.dispatch(name, input, clientId);
+      if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+      return result.value as never;
+    },
+    async fail(name, input, clientId = 'client-1') {
+      const result = await core.ws.dispatch(name, input, clientId);
+      if (result.ok) throw new Error(`${name} was expected to fail`);
+      return result.error;
+    },
+    auditActions() {
+      const db = new Database(databasePath(dir.path), { readonly: true });
+      try {
+        return (db.prepare('SELECT action FROM audit ORDER BY id').all() as { action: string }[]).map((r) => r.action);
+      } finally {
+        db.close();
+      }
+    },
+    reopen() {
+      core.ws.close();
+      core.ws = open();
+    },
+    dispose() {
+      core.ws.close();
+      dir.remove();
+    },
+  };
+  return core;
+}
