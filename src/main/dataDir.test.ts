@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LaunchOptionError, resolveLaunchOptions } from './dataDir';
+
+const DEFAULT = '/home/operator/.config/АЖО/data';
+const exe = ['/opt/azho/azho'];
+
+describe('resolveLaunchOptions', () => {
+  it('uses the per-user folder when nothing is given', () => {
+    expect(resolveLaunchOptions(exe, {}, DEFAULT)).toEqual({ dataDir: DEFAULT, training: false });
+  });
+
+  it('takes --data-dir=PATH and --data-dir PATH', () => {
+    expect(resolveLaunchOptions([...exe, '--data-dir=/srv/azho'], {}, DEFAULT).dataDir).toBe('/srv/azho');
+    expect(resolveLaunchOptions([...exe, '--data-dir', '/srv/azho'], {}, DEFAULT).dataDir).toBe('/srv/azho');
+  });
+
+  it('prefers the flag to AZHO_DATA_DIR, and AZHO_DATA_DIR to the default', () => {
+    const env = { AZHO_DATA_DIR: '/var/lib/azho' };
+    expect(resolveLaunchOptions([...exe, '--data-dir=/srv/azho'], env, DEFAULT).dataDir).toBe('/srv/azho');
+    expect(resolveLaunchOptions(exe, env, DEFAULT).dataDir).toBe('/var/lib/azho');
+    expect(resolveLaunchOptions(exe, { AZHO_DATA_DIR: '' }, DEFAULT).dataDir).toBe(DEFAULT);
+  });
+
+  it('makes a relative folder absolute', () => {
+    expect(resolveLaunchOptions([...exe, '--data-dir=demo-data'], {}, DEFAULT).dataDir).toBe(resolve('demo-data'));
+  });
+
+  it('refuses a --data-dir without a folder', () => {
+    expect(() => resolveLaunchOptions([...exe, '--data-dir'], {}, DEFAULT)).toThrow(LaunchOptionError);
+    expect(() => resolveLaunchOptions([...exe, '--data-dir='], {}, DEFAULT)).toThrow(LaunchOptionError);
+    expect(() => resolveLaunchOptions([...exe, '--data-dir', '--training'], {}, DEFAULT)).toThrow(LaunchOptionError);
+  });
+
+  it('turns on training with --training or AZHO_TRAINING=1 only', () => {
+    expect(resolveLaunchOptions([...exe, '--training'], {}, DEFAULT).training).toBe(true);
+    expect(resolveLaunchOptions(exe, { AZHO_TRAINING: '1' }, DEFAULT).training).toBe(true);
+    expect(resolveLaunchOptions(exe, { AZHO_TRAINING: '0' }, DEFAULT).training).toBe(false);
+    expect(resolveLaunchOptions([...exe, '--training=no'], {}, DEFAULT).training).toBe(false);
+  });
+
+  it('reads flags wherever Electron puts them (dev runs add the app path)', () => {
+    const argv = ['/usr/lib/electron/electron', '.', '--training', '--data-dir', '/tmp/d'];
+    expect(resolveLaunchOptions(argv, {}, DEFAULT)).toEqual({ dataDir: '/tmp/d', training: true });
+  });
+});
