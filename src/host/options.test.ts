@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseHostCommand } from './options';
+
+describe('host command line', () => {
+  it('takes the data folder from the flag, then the environment, then the default', () => {
+    expect(parseHostCommand(['--data-dir', 'x'], { AZHO_DATA_DIR: '/env' }, '/cwd').dataDir).toBe('/cwd/x');
+    expect(parseHostCommand(['--data-dir=/abs'], {}, '/cwd').dataDir).toBe('/abs');
+    expect(parseHostCommand([], { AZHO_DATA_DIR: '/env' }, '/cwd').dataDir).toBe('/env');
+    expect(parseHostCommand([], { XDG_DATA_HOME: '/xdg' }, '/cwd').dataDir).toBe('/xdg/azho');
+    expect(parseHostCommand(['--demo'], {}, '/cwd')).toMatchObject({ dataDir: '/cwd/.data/demo', training: true, port: 5780 });
+  });
+
+  it('keeps the key file beside the data unless told otherwise', () => {
+    expect(parseHostCommand(['--data-dir', '/d'], {}, '/cwd').keyFile).toBe('/d/host.key');
+    expect(parseHostCommand(['--data-dir', '/d', '--key-file', '/k/key'], {}, '/cwd').keyFile).toBe('/k/key');
+  });
+
+  it('refuses a bad port or idle time with a sentence saying what is expected', () => {
+    expect(() => parseHostCommand(['--port', '70000'], {}, '/')).toThrow(/--port must be/);
+    expect(() => parseHostCommand(['--idle-lock-seconds', '0'], {}, '/')).toThrow(/at least 1/);
+    expect(parseHostCommand(['--idle-lock-seconds', '3'], {}, '/').idleLockSeconds).toBe(3);
+  });
+});
