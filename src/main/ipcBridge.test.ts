@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, registerIpcBridge, trustedSenderCheck, type InvokeEvent } from './ipcBridge';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipcChannels';
+import { registerIpcBridge, trustedSenderCheck, type InvokeEvent } from './ipcBridge';
 import { APP_ORIGIN } from './security';
 import { FakeContents, FakeCore, FakeIpcMain, invokeEvent, mainFrame, subFrame } from './testFakes';
 

@@ -10,12 +10,10 @@
 import type { CoreHandle } from '../core/runtime/types';
 import type { EventEnvelope } from '../shared/contract';
 import { AppError, type AppErrorData, type CallResult } from '../shared/errors';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipcChannels';
 import { parseCall } from '../shared/validate';
 import { originOf } from './security';
 
-/** Must match the preload (src/preload/bridge.ts); bridge.test.ts runs the two against each other. */
-export const INVOKE_CHANNEL = 'azho:invoke';
-export const EVENT_CHANNEL = 'azho:event';
 
 /** The window side of a call: what the bridge reads of Electron's WebContents. */
 export interface ClientContents {

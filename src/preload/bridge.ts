@@ -4,10 +4,8 @@
  * page; ipcRenderer itself never does.
  */
 import type { Bridge } from '../shared/contract';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipcChannels';
 
-/** Must match src/main/ipcBridge.ts; bridge.test.ts runs the two against each other. */
-export const INVOKE_CHANNEL = 'azho:invoke';
-export const EVENT_CHANNEL = 'azho:event';
 
 type MessageListener = (event: unknown, message: unknown) => void;
 

@@ -1,0 +1,6 @@
+/**
+ * The two Electron IPC channels between the preload and the shell. Kept apart from the
+ * contract so the sandboxed preload bundles these two strings and not zod.
+ */
+export const INVOKE_CHANNEL = 'azho:invoke';
+export const EVENT_CHANNEL = 'azho:event';
