@@ -45,7 +45,7 @@ export function createDispatch(s: Services, handlers: Handlers): Dispatch {
     const started = performance.now();
     try {
       const { name, input } = parseCall(rawName, rawInput);
-      if (!BEFORE_SETUP.has(name) && s.operators.count() === 0) throw new AppError('SETUP_REQUIRED');
+      if (!BEFORE_SETUP.has(name) && !s.operators.any()) throw new AppError('SETUP_REQUIRED');
       const ctx = context(s, name, clientId);
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
       return { ok: true, value: await handler(input, ctx) };

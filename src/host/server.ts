@@ -30,8 +30,15 @@ export interface Host {
   close(): Promise<void>;
 }
 
+// Page-level policies (CSP, framing) mean nothing on a JSON answer; these are the ones that do.
+const API_HEADERS = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+};
+
 function sendJson(res: ServerResponse, status: number, body: CallResult<unknown>): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, API_HEADERS);
   res.end(JSON.stringify(body));
 }
 const refuse = (res: ServerResponse, status: number, error: AppErrorData) => sendJson(res, status, { ok: false, error });

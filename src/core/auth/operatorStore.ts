@@ -31,6 +31,8 @@ export interface NewOperator {
 
 export interface OperatorStore {
   count(): number;
+  /** Whether any account exists; once true it stays true (accounts are disabled, never deleted). */
+  any(): boolean;
   byId(id: number): OperatorRecord | undefined;
   byLogin(login: string): OperatorRecord | undefined;
   loginTaken(login: string): boolean;
@@ -71,8 +73,10 @@ export function createOperatorStore(db: Database, cipher: FieldCipher): Operator
     password: db.prepare('UPDATE operators SET password_hash = ?, must_change_password = ?, password_changed_at = ? WHERE id = ?'),
   };
 
+  let anyKnown = false;
   return {
     count: () => (q.count.get() as { n: number }).n,
+    any: () => (anyKnown ||= (q.count.get() as { n: number }).n > 0),
     byId: (id) => {
       const r = q.byId.get(id) as Row | undefined;
       return r && toRecord(r);

@@ -10,14 +10,14 @@ export function setupHandlers(s: Services): HandlerGroup<'setup.createAdmin' | '
   return {
     'app.status': () => ({
       ready: true,
-      firstRun: s.operators.count() === 0,
+      firstRun: !s.operators.any(),
       training: s.training,
       version: s.version,
       storageProblem: null,
     }),
 
     'setup.createAdmin': async (input, ctx) => {
-      if (s.operators.count() > 0) throw new AppError('SETUP_ALREADY_DONE');
+      if (s.operators.any()) throw new AppError('SETUP_ALREADY_DONE');
       const passwordHash = await hashPassword(input.password);
       const id = s.db.transaction(() => {
         // Checked again inside the write transaction: two first-run screens cannot both win.

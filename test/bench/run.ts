@@ -1,0 +1,8 @@
+export {};
+/** `npm run bench`: every benchmark, one after another (they share two cores; never in parallel). */
+const only = process.argv[2];
+const suites = ['foundation'];
+for (const suite of suites.filter((s) => !only || s === only)) {
+  process.stdout.write(`\n## ${suite}\n`);
+  await import(`./${suite}.bench.ts`);
+}
