@@ -1,0 +1,35 @@
+/** While the core answers app.status, or when it does not answer at all. */
+import type { Problem } from '../client/problem';
+import { describeProblem } from '../i18n/describeProblem';
+import { useT } from '../i18n/localeStore';
+import { Button } from '../ui/Button';
+import { Notice } from '../ui/Notice';
+import { PublicLayout } from '../ui/PublicLayout';
+import { useStatus } from './statusStore';
+
+export function StartupScreen({ problem }: { problem: Problem | null }) {
+  const t = useT();
+  const load = useStatus((s) => s.load);
+  if (!problem) {
+    return (
+      <div className="splash" data-testid="startup-screen" aria-busy="true">
+        <span className="brand-mark brand-mark--large" aria-hidden="true">
+          АЖО
+        </span>
+        <p>{t('app.loading')}</p>
+      </div>
+    );
+  }
+  return (
+    <PublicLayout testId="startup-problem">
+      <h1 className="card-title">{t('app.unreachable.title')}</h1>
+      <Notice tone="error">{describeProblem(t, problem).summary}</Notice>
+      <p className="card-lead">{t('app.unreachable.body')}</p>
+      <div className="form-actions">
+        <Button variant="primary" autoFocus onClick={() => void load()}>
+          {t('action.retry')}
+        </Button>
+      </div>
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Operator } from '../../shared/schemas';
+import { useT } from '../i18n/localeStore';
+import { OperatorBadge } from '../session/OperatorBadge';
+import { Brand } from '../ui/Brand';
+import { Button } from '../ui/Button';
+import { LockIcon, LogoutIcon } from '../ui/icons';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+
+interface FrameHeaderProps {
+  operator: Operator;
+  onLock(): void;
+  onLogout(): void;
+}
+
+export function FrameHeader({ operator, onLock, onLogout }: FrameHeaderProps) {
+  const t = useT();
+  return (
+    <header className="frame-header">
+      <Brand compact />
+      <div className="frame-header-end">
+        <OperatorBadge operator={operator} onDark />
+        <LanguageSwitch onDark />
+        <Button variant="onDark" shortcut="Ctrl+L" icon={<LockIcon />} onClick={onLock}>
+          {t('action.lock')}
+        </Button>
+        <Button variant="onDark" icon={<LogoutIcon />} onClick={onLogout}>
+          {t('action.logout')}
+        </Button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+/** Which section of the workstation is open, and who may open which. */
+import { create } from 'zustand';
+import type { Role } from '../../shared/schemas';
+import { useSession } from '../session/sessionStore';
+
+export const SECTIONS = ['home', 'operators', 'audit', 'settings'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+const ALLOWED: Record<Section, readonly Role[]> = {
+  home: ['operator', 'supervisor', 'trainer', 'admin'],
+  operators: ['admin'],
+  audit: ['admin', 'supervisor'],
+  settings: ['admin'],
+};
+
+export function sectionsFor(role: Role): Section[] {
+  return SECTIONS.filter((section) => ALLOWED[section].includes(role));
+}
+
+interface NavState {
+  section: Section;
+  go(section: Section): void;
+}
+
+export const useNav = create<NavState>()((set) => ({
+  section: 'home',
+  go: (section) => set({ section }),
+}));
+
+// The next operator at this counter starts on the home page, not where the last one left off.
+useSession.subscribe((state, previous) => {
+  if (previous.session && !state.session) useNav.getState().go('home');
+});

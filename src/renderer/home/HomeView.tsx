@@ -1,0 +1,46 @@
+/** A calm start page: the date, this session's times, and that process 1 is done. */
+import { useEffect, useState } from 'react';
+import type { SessionView } from '../../shared/schemas';
+import { useLocale, useT } from '../i18n/localeStore';
+import { formatFullDate, formatMoment } from '../ui/format';
+import { Notice } from '../ui/Notice';
+
+function useToday(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    // Counters stay open past midnight rarely, but the date on screen must never be yesterday's.
+    const timer = window.setInterval(() => setNow(new Date()), 60_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function HomeView({ session }: { session: SessionView }) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const today = useToday();
+  const firstName = session.operator.fullName.split(/\s+/)[1] ?? session.operator.fullName;
+  const idleMinutes = Math.round((session.idleLockSeconds / 60) * 10) / 10;
+  return (
+    <section className="home" data-testid="home-view">
+      <p className="home-date">{formatFullDate(t, today)}</p>
+      <h1 className="page-title">{t('home.greeting', { name: firstName })}</h1>
+      <Notice tone="success">{t('home.process1')}</Notice>
+      <dl className="home-facts">
+        <div className="home-fact">
+          <dt>{t('home.sessionStart')}</dt>
+          <dd data-testid="session-start">{formatMoment(t, session.startedAt, today)}</dd>
+        </div>
+        <div className="home-fact">
+          <dt>{t('home.sessionEnd')}</dt>
+          <dd data-testid="session-end">{formatMoment(t, session.expiresAt, today)}</dd>
+        </div>
+        <div className="home-fact">
+          <dt>{t('home.idleLock')}</dt>
+          <dd>{t('home.idleLockValue', { minutes: idleMinutes.toLocaleString(locale) })}</dd>
+        </div>
+      </dl>
+      <p className="home-note">{t('home.leaving')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+/** Administrator: how soon an idle screen locks and how long a session may last. */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Settings } from '../../shared/schemas';
+import { attempt, validationProblem } from '../client/problem';
+import { precheck } from '../client/precheck';
+import { describeProblem } from '../i18n/describeProblem';
+import { useT } from '../i18n/localeStore';
+import { Button } from '../ui/Button';
+import { Field } from '../ui/Field';
+import { focusFirstInvalid } from '../ui/focusFirstInvalid';
+import { Notice } from '../ui/Notice';
+import { PageHeader } from '../ui/PageHeader';
+import { useProblem } from '../ui/useProblem';
+import { useSettings } from './settingsStore';
+
+const minutesOf = (seconds: number) => String(Math.round((seconds / 60) * 10) / 10);
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const t = useT();
+  const save = useSettings((s) => s.save);
+  const form = useRef<HTMLFormElement>(null);
+  const [idleMinutes, setIdleMinutes] = useState(minutesOf(settings.idleLockSeconds));
+  const [limitMinutes, setLimitMinutes] = useState(String(settings.sessionLimitMinutes));
+  const [problem, setProblem] = useProblem();
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    // Typed with a comma too: that is how Kazakh and Russian write 0,5.
+    const input = {
+      idleLockSeconds: Math.round(Number(idleMinutes.replace(',', '.')) * 60),
+      sessionLimitMinutes: Number(limitMinutes),
+    };
+    let failed = validationProblem(precheck('settings.update', input));
+    if (!failed) {
+      setBusy(true);
+      failed = await attempt(() => save(input));
+      setBusy(false);
+    }
+    setProblem(failed);
+    setSaved(!failed);
+    if (failed) focusFirstInvalid(form.current);
+  }
+
+  // A number out of range reads better as "outside the range below" than as "too short".
+  return (
+    <form ref={form} className="form form--narrow" onSubmit={submit} noValidate data-testid="settings-form">
+      {saved && <Notice tone="success">{t('settings.saved')}</Notice>}
+      {problem && <Notice tone="error">{problem.summary}</Notice>}
+      <Field
+        label={t('field.idleLockMinutes')}
+        hint={t('hint.idleLock')}
+        inputMode="decimal"
+        autoFocus
+        name="idleLockMinutes"
+        value={idleMinutes}
+        error={problem?.fields.idleLockSeconds && t('reason.outOfRange')}
+        onChange={(event) => setIdleMinutes(event.target.value)}
+      />
+      <Field
+        label={t('field.sessionLimitMinutes')}
+        hint={t('hint.sessionLimit')}
+        inputMode="numeric"
+        name="sessionLimitMinutes"
+        value={limitMinutes}
+        error={problem?.fields.sessionLimitMinutes && t('reason.outOfRange')}
+        onChange={(event) => setLimitMinutes(event.target.value)}
+      />
+      <div className="form-actions">
+        <Button type="submit" variant="primary" shortcut="Enter" busy={busy}>
+          {t('action.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function SettingsView() {
+  const t = useT();
+  const { settings, problem, load } = useSettings();
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <section data-testid="settings-view">
+      <PageHeader title={t('settings.title')} lead={t('settings.lead')} />
+      {problem && <Notice tone="error">{describeProblem(t, problem).summary}</Notice>}
+      {settings && <SettingsForm settings={settings} />}
+    </section>
+  );
+}

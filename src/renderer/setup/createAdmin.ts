@@ -1,0 +1,11 @@
+/** First run: a person creates the administrator and is logged in as them. */
+import type { CallInput } from '../../shared/contract';
+import { useStatus } from '../app/statusStore';
+import { invoke } from '../client/client';
+import { useSession } from '../session/sessionStore';
+
+export async function createAdmin(input: CallInput<'setup.createAdmin'>): Promise<void> {
+  const session = await invoke('setup.createAdmin', input);
+  useStatus.getState().setupDone();
+  useSession.getState().started(session);
+}

@@ -1,0 +1,53 @@
+/**
+ * Dates and times in the operator's language. Month and weekday names come from the catalogues:
+ * Chromium's ICU has no full Kazakh calendar names and prints "2026 M11 22" for kk.
+ */
+import type { MessageKey } from '../i18n/catalog';
+import type { Translate } from '../i18n/localeStore';
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+interface Parts {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+}
+
+function localParts(at: Date): Parts {
+  return { year: at.getFullYear(), month: at.getMonth() + 1, day: at.getDate(), weekday: at.getDay() };
+}
+
+function words(t: Translate, p: Parts) {
+  return {
+    year: p.year,
+    day: p.day,
+    month: t(`date.month.${p.month}` as MessageKey),
+    weekday: t(`date.weekday.${p.weekday}` as MessageKey),
+  };
+}
+
+/** "2026 жылғы 22 қараша, жексенбі" — today's date on the home page. */
+export function formatFullDate(t: Translate, at: Date): string {
+  return t('date.full', words(t, localParts(at)));
+}
+
+/** A birth date from an IIN (yyyy-mm-dd, no time zone). */
+export function formatBirthDate(t: Translate, isoDate: string): string {
+  const [year = 0, month = 1, day = 1] = isoDate.split('-').map(Number);
+  return t('date.long', words(t, { year, month, day, weekday: 0 }));
+}
+
+/** "15:04", or "23 қараша, 08:41" when the moment is not today. */
+export function formatMoment(t: Translate, at: Date | string, now = new Date()): string {
+  const date = new Date(at);
+  const time = `${two(date.getHours())}:${two(date.getMinutes())}`;
+  if (date.toDateString() === now.toDateString()) return time;
+  return `${t('date.dayMonth', words(t, localParts(date)))}, ${time}`;
+}
+
+/** "22.11.2026 15:04:05": the audit log's exact time, sortable by eye in every language. */
+export function formatTimestamp(at: Date | string): string {
+  const d = new Date(at);
+  return `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}

@@ -1,0 +1,92 @@
+/**
+ * Each test gets its own web host (the real core, a fresh data folder) and a page that has
+ * opened the host's one-time URL. The host is built by `npm run build` into out/host/cli.js.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const CLI = fileURLToPath(new URL('../../out/host/cli.js', import.meta.url));
+const START_TIMEOUT_MS = 30_000;
+
+export interface HostOptions {
+  training?: boolean;
+  idleLockSeconds?: number;
+}
+
+export interface RunningHost {
+  /** The one-time URL the host printed; it lets exactly one browser in. */
+  url: string;
+  dataDir: string;
+  output(): string;
+}
+
+function waitForUrl(child: ChildProcess, output: () => string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host printed no AZHO_URL within ${START_TIMEOUT_MS} ms:\n${output()}`)), START_TIMEOUT_MS);
+    const check = () => {
+      const match = /^AZHO_URL=(\S+)$/m.exec(output());
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolvePromise(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code} before it was ready:\n${output()}`));
+    });
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export const test = base.extend<{ hostOptions: HostOptions; host: RunningHost; app: Page }>({
+  hostOptions: [{}, { option: true }],
+
+  host: async ({ hostOptions }, use, testInfo) => {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+    const dataDir = await mkdtemp(join(tmpdir(), 'azho-e2e-'));
+    const args = [CLI, '--data-dir', dataDir, '--port', '0'];
+    if (hostOptions.training) args.push('--training');
+    if (hostOptions.idleLockSeconds !== undefined) args.push('--idle-lock-seconds', String(hostOptions.idleLockSeconds));
+    // The Node running Playwright (22, through npm scripts) runs the host: the same ABI as its SQLite build.
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AZHO_PASSPHRASE: '' } });
+    let log = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+    try {
+      const url = await waitForUrl(child, () => log);
+      await use({ url, dataDir, output: () => log });
+    } finally {
+      await stop(child);
+      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('host-output', { body: log, contentType: 'text/plain' });
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+
+  app: async ({ page, host }, use) => {
+    const problems: string[] = [];
+    // A CSP violation or an uncaught error is a bug even when the screen looks right.
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`${message.text()} ${message.location().url}`);
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(host.url);
+    await use(page);
+    expect(problems, 'console errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
