@@ -1,11 +1,7 @@
-import '@fontsource/noto-sans/cyrillic-400.css';
-import '@fontsource/noto-sans/cyrillic-ext-400.css';
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-ext-400.css';
-import '@fontsource/noto-sans/cyrillic-600.css';
-import '@fontsource/noto-sans/cyrillic-ext-600.css';
-import '@fontsource/noto-sans/latin-600.css';
-import '@fontsource/noto-sans/latin-ext-600.css';
+// The whole-family sheets: the per-subset ones (cyrillic-ext-400.css…) carry no unicode-range,
+// so the last one would win for every letter and Kazakh would fall back to a system face.
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/600.css';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';

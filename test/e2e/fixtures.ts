@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ const START_TIMEOUT_MS = 30_000;
 export interface HostOptions {
   training?: boolean;
   idleLockSeconds?: number;
+  /** Files written into the data folder before the host starts, by name: a damaged database. */
+  dataFiles?: Record<string, string>;
 }
 
 export interface RunningHost {
@@ -58,6 +60,7 @@ export const test = base.extend<{ hostOptions: HostOptions; host: RunningHost; a
   host: async ({ hostOptions }, use, testInfo) => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
     const dataDir = await mkdtemp(join(tmpdir(), 'azho-e2e-'));
+    for (const [name, content] of Object.entries(hostOptions.dataFiles ?? {})) await writeFile(join(dataDir, name), content);
     const args = [CLI, '--data-dir', dataDir, '--port', '0'];
     if (hostOptions.training) args.push('--training');
     if (hostOptions.idleLockSeconds !== undefined) args.push('--idle-lock-seconds', String(hostOptions.idleLockSeconds));

@@ -8,6 +8,17 @@ import { admin } from './people';
 
 export type Locale = 'kk' | 'ru' | 'en';
 
+/** The slice of the page's globals the tests read in page.evaluate: the Node tsconfig has no DOM. */
+export interface PageGlobals {
+  document: {
+    fonts: {
+      ready: Promise<unknown>;
+      load(font: string, text: string): Promise<{ family: string; status: string; unicodeRange: string }[]>;
+      check(font: string, text: string): boolean;
+    };
+  };
+}
+
 const catalogs = new Map<Locale, Record<string, string>>();
 
 /** The UI's own sentence for a key, so the tests follow the catalogues instead of copying them. */
@@ -32,7 +43,7 @@ const SCREENS_DIR = fileURLToPath(new URL('../../test-results/screens', import.m
 export async function saveScreen(page: Page, name: string, locale: Locale): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
   // Fonts arrive after the first paint; a screenshot before them would show the fallback face.
-  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready);
   await page.screenshot({ path: resolve(SCREENS_DIR, `${name}-${locale}.png`), fullPage: true });
 }
 
@@ -58,11 +69,14 @@ export async function createAdmin(page: Page): Promise<void> {
   await expect(page.getByTestId('home-view')).toBeVisible();
 }
 
+/** Types the login and password and presses Enter; returns once the core has answered. */
 export async function logIn(page: Page, login: string, password: string): Promise<void> {
   const screen = page.getByTestId('login-screen');
   await screen.getByLabel(msg('kk', 'field.login'), { exact: true }).fill(login);
   await screen.getByLabel(msg('kk', 'field.password'), { exact: true }).fill(password);
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/call/auth.login'));
   await screen.getByLabel(msg('kk', 'field.password'), { exact: true }).press('Enter');
+  await answered;
 }
 
 export async function logOut(page: Page): Promise<void> {

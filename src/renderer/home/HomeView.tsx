@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { SessionView } from '../../shared/schemas';
 import { useLocale, useT } from '../i18n/localeStore';
-import { formatFullDate, formatMoment } from '../ui/format';
+import { formatDecimal, formatFullDate, formatMoment } from '../ui/format';
 import { Notice } from '../ui/Notice';
 
 function useToday(): Date {
@@ -20,7 +20,6 @@ export function HomeView({ session }: { session: SessionView }) {
   const locale = useLocale((s) => s.locale);
   const today = useToday();
   const firstName = session.operator.fullName.split(/\s+/)[1] ?? session.operator.fullName;
-  const idleMinutes = Math.round((session.idleLockSeconds / 60) * 10) / 10;
   return (
     <section className="home" data-testid="home-view">
       <p className="home-date">{formatFullDate(t, today)}</p>
@@ -37,7 +36,7 @@ export function HomeView({ session }: { session: SessionView }) {
         </div>
         <div className="home-fact">
           <dt>{t('home.idleLock')}</dt>
-          <dd>{t('home.idleLockValue', { minutes: idleMinutes.toLocaleString(locale) })}</dd>
+          <dd>{t('home.idleLockValue', { minutes: formatDecimal(locale, session.idleLockSeconds / 60) })}</dd>
         </div>
       </dl>
       <p className="home-note">{t('home.leaving')}</p>

@@ -49,19 +49,21 @@ export function OperatorsTable({ operators, selfId, onDisable, onEnable, onReset
                 )}
               </td>
               <td className="table-actions">
-                <Button variant="quiet" onClick={() => onResetPassword(operator)}>
-                  {t('action.resetPassword')}
-                </Button>
-                {operator.id !== selfId &&
-                  (operator.disabled ? (
-                    <Button variant="quiet" onClick={() => onEnable(operator)}>
-                      {t('action.enable')}
-                    </Button>
-                  ) : (
-                    <Button variant="quiet" className="btn--danger-text" onClick={() => onDisable(operator)}>
-                      {t('action.disable')}
-                    </Button>
-                  ))}
+                <div className="row-actions">
+                  <Button variant="quiet" onClick={() => onResetPassword(operator)}>
+                    {t('action.resetPassword')}
+                  </Button>
+                  {operator.id !== selfId &&
+                    (operator.disabled ? (
+                      <Button variant="quiet" onClick={() => onEnable(operator)}>
+                        {t('action.enable')}
+                      </Button>
+                    ) : (
+                      <Button variant="quiet" className="btn--danger-text" onClick={() => onDisable(operator)}>
+                        {t('action.disable')}
+                      </Button>
+                    ))}
+                </div>
               </td>
             </tr>
           ))}

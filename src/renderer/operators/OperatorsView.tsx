@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Operator } from '../../shared/schemas';
 import { toProblem } from '../client/problem';
+import type { MessageKey } from '../i18n/catalog';
 import { describeProblem } from '../i18n/describeProblem';
 import { useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
@@ -23,7 +24,8 @@ export function OperatorsView({ self }: { self: Operator }) {
   const t = useT();
   const { operators, loading, problem, load, setDisabled } = useOperators();
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [done, setDone] = useState<{ message: string; password?: string } | null>(null);
+  // Kept as a key, not a sentence, so the notice follows a language switch.
+  const [done, setDone] = useState<{ key: MessageKey; name: string; password?: string } | null>(null);
   const [actionProblem, setActionProblem] = useState<string | null>(null);
 
   useEffect(() => {
@@ -35,15 +37,15 @@ export function OperatorsView({ self }: { self: Operator }) {
     setActionProblem(null);
     try {
       await setDisabled(operator.id, false);
-      setDone({ message: t('operators.enabled', { name: operator.fullName }) });
+      setDone({ key: 'operators.enabled', name: operator.fullName });
     } catch (error) {
       setActionProblem(describeProblem(t, toProblem(error)).summary);
     }
   }
 
-  const finished = (message: string, password?: string) => {
+  const finished = (key: MessageKey, operator: Operator, password?: string) => {
     setDialog(null);
-    setDone(password ? { message, password } : { message });
+    setDone(password ? { key, name: operator.fullName, password } : { key, name: operator.fullName });
     setActionProblem(null);
   };
 
@@ -60,7 +62,7 @@ export function OperatorsView({ self }: { self: Operator }) {
       />
       {done && (
         <Notice tone="success" testId="operators-done">
-          <p>{done.message}</p>
+          <p>{t(done.key, { name: done.name })}</p>
           {done.password && (
             <p className="secret-line">
               {t('field.temporaryPassword')}: <code className="secret" data-testid="temporary-password">{done.password}</code>
@@ -88,20 +90,20 @@ export function OperatorsView({ self }: { self: Operator }) {
       )}
       {!operators && loading && <p className="muted">{t('app.loading')}</p>}
       {dialog?.kind === 'create' && (
-        <CreateOperatorDialog onClose={() => setDialog(null)} onCreated={(o, password) => finished(t('operators.created', { name: o.fullName }), password)} />
+        <CreateOperatorDialog onClose={() => setDialog(null)} onCreated={(o, password) => finished('operators.created', o, password)} />
       )}
       {dialog?.kind === 'disable' && (
         <DisableOperatorDialog
           operator={dialog.operator}
           onClose={() => setDialog(null)}
-          onDisabled={(o) => finished(t('operators.disabled', { name: o.fullName }))}
+          onDisabled={(o) => finished('operators.disabled', o)}
         />
       )}
       {dialog?.kind === 'reset' && (
         <ResetPasswordDialog
           operator={dialog.operator}
           onClose={() => setDialog(null)}
-          onReset={(o, password) => finished(t('operators.reset.done', { name: o.fullName }), password)}
+          onReset={(o, password) => finished('operators.reset.done', o, password)}
         />
       )}
     </section>

@@ -4,22 +4,23 @@ import type { Settings } from '../../shared/schemas';
 import { attempt, validationProblem } from '../client/problem';
 import { precheck } from '../client/precheck';
 import { describeProblem } from '../i18n/describeProblem';
-import { useT } from '../i18n/localeStore';
+import { useLocale, useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
+import { formatDecimal } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { PageHeader } from '../ui/PageHeader';
 import { useProblem } from '../ui/useProblem';
 import { useSettings } from './settingsStore';
 
-const minutesOf = (seconds: number) => String(Math.round((seconds / 60) * 10) / 10);
 
 function SettingsForm({ settings }: { settings: Settings }) {
   const t = useT();
+  const locale = useLocale((s) => s.locale);
   const save = useSettings((s) => s.save);
   const form = useRef<HTMLFormElement>(null);
-  const [idleMinutes, setIdleMinutes] = useState(minutesOf(settings.idleLockSeconds));
+  const [idleMinutes, setIdleMinutes] = useState(() => formatDecimal(locale, settings.idleLockSeconds / 60));
   const [limitMinutes, setLimitMinutes] = useState(String(settings.sessionLimitMinutes));
   const [problem, setProblem] = useProblem();
   const [saved, setSaved] = useState(false);

@@ -2,6 +2,7 @@
  * Dates and times in the operator's language. Month and weekday names come from the catalogues:
  * Chromium's ICU has no full Kazakh calendar names and prints "2026 M11 22" for kk.
  */
+import type { Locale } from '../../shared/schemas';
 import type { MessageKey } from '../i18n/catalog';
 import type { Translate } from '../i18n/localeStore';
 
@@ -50,4 +51,10 @@ export function formatMoment(t: Translate, at: Date | string, now = new Date()):
 export function formatTimestamp(at: Date | string): string {
   const d = new Date(at);
   return `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
+/** "2,5" in Kazakh and Russian, "2.5" in English; not through Intl, whose Kazakh data Chromium lacks. */
+export function formatDecimal(locale: Locale, value: number): string {
+  const text = String(Math.round(value * 10) / 10);
+  return locale === 'en' ? text : text.replace('.', ',');
 }
