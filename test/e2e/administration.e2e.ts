@@ -16,6 +16,34 @@ test('the audit log lists logins and the chain verifies', async ({ app: page }) 
   await saveScreen(page, 'audit', 'ru');
 });
 
+test('the audit log pages back by entry id until its first entry', async ({ app: page, host }) => {
+  await createAdmin(page);
+  // Fifty failed logins under different names: fifty more entries, none of them a lockout.
+  const origin = new URL(host.url).origin;
+  for (let i = 0; i < 50; i++) {
+    const response = await page.request.post(`${origin}/api/call/auth.login`, {
+      headers: { Origin: origin, 'Content-Type': 'application/json' },
+      data: { login: `nobody${i}`, password: 'wrong-password' },
+    });
+    expect((await response.json()) as unknown).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+  }
+
+  await page.getByRole('button', { name: msg('kk', 'nav.audit') }).click();
+  const view = page.getByTestId('audit-view');
+  const rows = view.getByTestId('audit-table').locator('tbody tr');
+  await expect(rows).toHaveCount(50);
+  await expect(view.getByText(msg('kk', 'audit.end'))).toHaveCount(0);
+  await view.getByRole('button', { name: msg('kk', 'action.loadMore') }).click();
+  await expect(view.getByText(msg('kk', 'audit.end'))).toBeVisible();
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(50);
+  // Newest first, no entry twice, down to entry No. 1.
+  const ids = (await rows.locator('td:first-child').allInnerTexts()).map(Number);
+  expect(ids).toEqual([...ids].sort((a, b) => b - a));
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(ids.at(-1)).toBe(1);
+});
+
 test('the administrator sets the idle lock and the session limit', async ({ app: page }) => {
   await createAdmin(page);
   await page.getByRole('button', { name: msg('kk', 'nav.settings') }).click();

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
-import { admin } from './people';
+import { admin, operator } from './people';
 
 export type Locale = 'kk' | 'ru' | 'en';
 
@@ -82,4 +82,19 @@ export async function logIn(page: Page, login: string, password: string): Promis
 export async function logOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: msg('kk', 'action.logout') }).click();
   await expect(page.getByTestId('login-screen')).toBeVisible();
+}
+
+/** On the Operators section: adds an operator with the generated temporary password, returns it. */
+export async function addOperator(page: Page, person: { fullName: string; iin: string; login: string } = operator): Promise<string> {
+  const view = page.getByTestId('operators-view');
+  await view.getByRole('button', { name: msg('kk', 'action.addOperator') }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(msg('kk', 'field.fullName'), { exact: true }).fill(person.fullName);
+  await dialog.getByLabel(msg('kk', 'field.iin'), { exact: true }).fill(person.iin);
+  await dialog.getByLabel(msg('kk', 'field.login'), { exact: true }).fill(person.login);
+  const temporaryPassword = await dialog.getByLabel(msg('kk', 'field.temporaryPassword'), { exact: true }).inputValue();
+  await dialog.getByLabel(msg('kk', 'field.login'), { exact: true }).press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(view.locator(`tr[data-login="${person.login}"]`)).toBeVisible();
+  return temporaryPassword;
 }

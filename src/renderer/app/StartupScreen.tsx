@@ -3,6 +3,7 @@ import type { Problem } from '../client/problem';
 import { describeProblem } from '../i18n/describeProblem';
 import { useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
+import { WorkstationGlyph } from '../ui/icons';
 import { Notice } from '../ui/Notice';
 import { PublicLayout } from '../ui/PublicLayout';
 import { useStatus } from './statusStore';
@@ -14,7 +15,7 @@ export function StartupScreen({ problem }: { problem: Problem | null }) {
     return (
       <div className="splash" data-testid="startup-screen" aria-busy="true">
         <span className="brand-mark brand-mark--large" aria-hidden="true">
-          АЖО
+          <WorkstationGlyph />
         </span>
         <p>{t('app.loading')}</p>
       </div>

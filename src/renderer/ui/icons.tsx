@@ -15,3 +15,12 @@ export const LogoutIcon = () => (
     <path d="M5 12h11" />
   </svg>
 );
+
+/** The product mark: a counter screen with the operator's tick. */
+export const WorkstationGlyph = () => (
+  <svg {...common} width="60%" height="60%" strokeWidth={2.2}>
+    <rect x="3" y="4" width="18" height="12" rx="2" />
+    <path d="M8 20h8M12 16v4" />
+    <path d="M8.5 10.5l2.2 2.2 4.8-4.8" />
+  </svg>
+);
