@@ -13,6 +13,11 @@ test('process 1: the operator logs in with login and password', async ({ app: pa
   await saveScreen(page, 'login', 'ru');
   await switchLocale(page, 'kk');
 
+  // Enter on an empty form is answered beside the fields, without asking the core.
+  await page.getByLabel(msg('kk', 'field.login'), { exact: true }).press('Enter');
+  await expect(page.getByText(msg('kk', 'reason.required')).first()).toBeVisible();
+  await expect(page.getByLabel(msg('kk', 'field.login'), { exact: true })).toBeFocused();
+
   // Logins are case-insensitive; the password is not.
   await logIn(page, admin.login.toUpperCase(), admin.password);
   await expect(page.getByTestId('home-view')).toBeVisible();

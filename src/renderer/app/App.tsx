@@ -30,7 +30,7 @@ function CurrentScreen(): ReactNode {
 export function App() {
   const training = useStatus((s) => s.status?.training ?? false);
   return (
-    <div className={`app${training ? ' app--training' : ''}`}>
+    <div className="app">
       {training && <TrainingBanner />}
       <CurrentScreen />
     </div>

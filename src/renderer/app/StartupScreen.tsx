@@ -6,11 +6,10 @@ import { Button } from '../ui/Button';
 import { WorkstationGlyph } from '../ui/icons';
 import { Notice } from '../ui/Notice';
 import { PublicLayout } from '../ui/PublicLayout';
-import { useStatus } from './statusStore';
+import { startWorkstation } from './startup';
 
 export function StartupScreen({ problem }: { problem: Problem | null }) {
   const t = useT();
-  const load = useStatus((s) => s.load);
   if (!problem) {
     return (
       <div className="splash" data-testid="startup-screen" aria-busy="true">
@@ -27,7 +26,7 @@ export function StartupScreen({ problem }: { problem: Problem | null }) {
       <Notice tone="error">{describeProblem(t, problem).summary}</Notice>
       <p className="card-lead">{t('app.unreachable.body')}</p>
       <div className="form-actions">
-        <Button variant="primary" autoFocus onClick={() => void load()}>
+        <Button variant="primary" autoFocus onClick={() => void startWorkstation()}>
           {t('action.retry')}
         </Button>
       </div>

@@ -11,7 +11,11 @@ export function precheck<N extends CallName>(name: N, input: CallInput<N>): Fiel
     parseCall(name, input);
     return [];
   } catch (error) {
-    if (error instanceof AppError) return error.data.issues ?? [];
-    throw error;
+    if (!(error instanceof AppError)) throw error;
+    const values = input as Record<string, unknown>;
+    // The contract calls an empty string "too short"; to the operator it is a field left empty.
+    return (error.data.issues ?? []).map((issue) =>
+      typeof values[issue.path] === 'string' && (values[issue.path] as string).trim() === '' ? { ...issue, reason: 'required' } : issue,
+    );
   }
 }

@@ -10,6 +10,7 @@ import { Notice } from '../ui/Notice';
 import { PublicLayout } from '../ui/PublicLayout';
 import { useFormValues } from '../ui/useFormValues';
 import { useProblem } from '../ui/useProblem';
+import { useActivityTouch } from './activity';
 import { useSession } from './sessionStore';
 import { OperatorBadge } from './OperatorBadge';
 
@@ -20,6 +21,8 @@ export function ChangePasswordScreen() {
   const { values, bind } = useFormValues({ current: '', next: '', nextRepeat: '' });
   const [problem, setProblem] = useProblem();
   const [busy, setBusy] = useState(false);
+  // Typing a new password is activity too; the idle lock must not fall in the middle of it.
+  useActivityTouch(session?.idleLockSeconds ?? 300);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,6 +1,7 @@
 /** Process 1: the operator logs in to the workstation with login and password. */
 import { useRef, useState, type FormEvent } from 'react';
-import { attempt } from '../client/problem';
+import { precheck } from '../client/precheck';
+import { attempt, validationProblem } from '../client/problem';
 import { useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
@@ -16,15 +17,22 @@ export function LoginScreen() {
   const { values, bind, set } = useFormValues({ login: '', password: '' });
   const [problem, setProblem] = useProblem();
   const [busy, setBusy] = useState(false);
+  const loginField = useRef<HTMLInputElement>(null);
   const password = useRef<HTMLInputElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    const failed = await attempt(() => login(values.login.trim(), values.password));
-    setBusy(false);
+    const input = { login: values.login.trim(), password: values.password };
+    let failed = validationProblem(precheck('auth.login', input));
+    if (!failed) {
+      setBusy(true);
+      failed = await attempt(() => login(input.login, input.password));
+      setBusy(false);
+    }
     setProblem(failed);
-    if (failed) {
+    if (failed?.issues?.some((issue) => issue.path === 'login')) {
+      loginField.current?.focus();
+    } else if (failed) {
       // The login stays; the password is typed again, so nobody reads it back from the field.
       set('password', '');
       password.current?.focus();
@@ -47,8 +55,8 @@ export function LoginScreen() {
         )
       )}
       <form className="form" onSubmit={submit} noValidate>
-        <Field label={t('field.login')} autoFocus autoComplete="username" spellCheck={false} required {...bind('login')} />
-        <Field ref={password} type="password" label={t('field.password')} autoComplete="current-password" required {...bind('password')} />
+        <Field ref={loginField} label={t('field.login')} autoFocus autoComplete="username" spellCheck={false} required error={problem?.fields.login} {...bind('login')} />
+        <Field ref={password} type="password" label={t('field.password')} autoComplete="current-password" required error={problem?.fields.password} {...bind('password')} />
         <div className="form-actions">
           <Button type="submit" variant="primary" shortcut="Enter" busy={busy} className="btn--wide">
             {t('action.login')}

@@ -6,6 +6,7 @@ import { useSession } from '../session/sessionStore';
 
 export async function createAdmin(input: CallInput<'setup.createAdmin'>): Promise<void> {
   const session = await invoke('setup.createAdmin', input);
-  useStatus.getState().setupDone();
+  // Session first: with the setup marked done but no session yet, the start-up splash would flash.
   useSession.getState().started(session);
+  useStatus.getState().setupDone();
 }

@@ -1,6 +1,6 @@
 /** The data store did not open: say why, where, and what to do; nothing else can start. */
+import { startWorkstation } from '../app/startup';
 import type { AppStatus } from '../app/statusStore';
-import { useStatus } from '../app/statusStore';
 import { useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
@@ -8,7 +8,6 @@ import { PublicLayout } from '../ui/PublicLayout';
 
 export function StorageProblemScreen({ problem }: { problem: NonNullable<AppStatus['storageProblem']> }) {
   const t = useT();
-  const load = useStatus((s) => s.load);
   return (
     <PublicLayout wide testId="storage-screen">
       <h1 className="card-title">{t('storage.title')}</h1>
@@ -21,7 +20,7 @@ export function StorageProblemScreen({ problem }: { problem: NonNullable<AppStat
         </dd>
       </dl>
       <div className="form-actions">
-        <Button variant="primary" autoFocus onClick={() => void load()}>
+        <Button variant="primary" autoFocus onClick={() => void startWorkstation()}>
           {t('action.retry')}
         </Button>
       </div>
