@@ -57,10 +57,10 @@ describe('migrations', () => {
 
   it('rolls a failing migration back whole: the version and the schema stay where they were', () => {
     openDatabase(dbPath, { checkIntegrity: false, migrations: MIGRATIONS }).close();
-    const broken = [...MIGRATIONS, { version: 2, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE half (x); SELECT nope FROM nowhere') }];
+    const broken = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE half (x); SELECT nope FROM nowhere') }];
     expect(() => openDatabase(dbPath, { checkIntegrity: false, migrations: broken })).toThrow();
     const db = new Database(dbPath, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
     db.close();
   });
@@ -163,5 +163,28 @@ describe('the core on a database it cannot open', () => {
     const third = openTestCore({ dataDir: dir.path, masterKey: first.masterKey });
     expect((await third.call('app.status', {})).ready).toBe(true);
     third.ws.close();
+  });
+});
+
+describe('migration 2: cases', () => {
+  it('finds today\'s cases, an applicant\'s cases and a case\'s steps through indexes, not table scans', () => {
+    const db = openDatabase(dbPath, { checkIntegrity: false });
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan("SELECT * FROM cases WHERE created_at >= '2026-01-01' ORDER BY created_at")).toContain('USING INDEX cases_by_created');
+    expect(plan("SELECT * FROM cases WHERE applicant_index = 'x'")).toContain('USING INDEX cases_by_applicant');
+    expect(plan('SELECT * FROM case_steps WHERE case_id = 1 ORDER BY id')).toContain('USING INDEX case_steps_by_case');
+    expect(plan("SELECT * FROM cases WHERE status = 'resultReady' ORDER BY updated_at")).toContain('USING INDEX cases_by_status');
+    db.close();
+  });
+
+  it('upgrades a version-1 database with its accounts and audit intact', () => {
+    const v1 = openDatabase(dbPath, { checkIntegrity: false, migrations: MIGRATIONS.slice(0, 1) });
+    v1.prepare("INSERT INTO settings (key, value) VALUES ('workstation', '{}')").run();
+    v1.close();
+    const db = openDatabase(dbPath, { checkIntegrity: false });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
+    db.close();
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { migration0001 } from './0001-operators-and-audit';
+import { migration0002 } from './0002-cases';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'operators and audit', up: migration0001 },
+  { version: 2, name: 'cases', up: migration0002 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,29 @@
+/**
+ * Finding a service by a few letters of its name, in Kazakh, Russian or English, the way an
+ * operator types while the applicant talks: every typed word must begin a word of the title.
+ */
+import type { Text } from '../../shared/regulation';
+
+/** Lower case, ё as е, punctuation and quotes dropped: «Мүгедек» and мүгедек are the same word. */
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export interface Searchable {
+  words: string[];
+}
+
+export function searchableOf(titles: Text[]): Searchable {
+  const words = new Set<string>();
+  for (const t of titles) for (const lang of [t.kk, t.ru, t.en]) for (const w of normalise(lang).split(' ')) if (w) words.add(w);
+  return { words: [...words] };
+}
+
+export function matches(item: Searchable, query: string): boolean {
+  const typed = normalise(query).split(' ').filter(Boolean);
+  return typed.every((t) => item.words.some((w) => w.startsWith(t)));
+}
