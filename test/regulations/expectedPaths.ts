@@ -1,0 +1,73 @@
+/**
+ * The paths through every channel of every act, written by hand from the seeds (not from the
+ * JSON, and not from any engine): for each combination of the conditions' answers, the steps
+ * walked in order and how the flow ends. `when` answers exactly the conditions the path meets
+ * (c1 true = "yes": the data are there, the signature is valid, the documents comply).
+ * The data (paths.test.ts) and the case engine are both checked against this table.
+ */
+import type { ChannelKind } from '../../src/shared/regulation';
+
+export interface ExpectedPath {
+  act: string;
+  channel: ChannelKind;
+  when: Record<string, boolean>;
+  steps: string[];
+  ends: 'result' | 'refusal';
+}
+
+/**
+ * The shape shared by the State Corporation flows of S1 (Aktobe item 7–8, Karaganda item 8):
+ * hand-over, processes 1–3, condition 1 (no → process 4), process 5, 6, condition 2 (no →
+ * process 7, yes → process 8).
+ */
+function s1StateCorporation(act: string): ExpectedPath[] {
+  return [
+    { act, channel: 'stateCorporation', when: { c1: false }, steps: ['start', 'p1', 'p2', 'p3', 'c1', 'p4'], ends: 'refusal' },
+    {
+      act,
+      channel: 'stateCorporation',
+      when: { c1: true, c2: false },
+      steps: ['start', 'p1', 'p2', 'p3', 'c1', 'p5', 'p6', 'c2', 'p7'],
+      ends: 'refusal',
+    },
+    {
+      act,
+      channel: 'stateCorporation',
+      when: { c1: true, c2: true },
+      steps: ['start', 'p1', 'p2', 'p3', 'c1', 'p5', 'p6', 'c2', 'p8'],
+      ends: 'result',
+    },
+  ];
+}
+
+export const EXPECTED_PATHS: ExpectedPath[] = [
+  // ── S1 Aktobe, No. 285 (seed 000) ────────────────────────────────────────────────────────
+  // Item 7–8: the State Corporation counter.
+  ...s1StateCorporation('s1-aktobe-285'),
+  // Item 5: the provider's office, five actions, no condition.
+  { act: 's1-aktobe-285', channel: 'provider', when: {}, steps: ['p1', 'p2', 'p3', 'p4', 'p5'], ends: 'result' },
+  // Item 9: the portal. 1) registration; 1-үдеріс; 1-шарт (no → 2-үдеріс); 3-үдеріс; 2-шарт
+  // (no → 4-үдеріс); 5-үдеріс; 3-шарт (no → 6-үдеріс, yes → 7-үдеріс).
+  { act: 's1-aktobe-285', channel: 'portal', when: { c1: false }, steps: ['start', 'p1', 'c1', 'p2'], ends: 'refusal' },
+  {
+    act: 's1-aktobe-285',
+    channel: 'portal',
+    when: { c1: true, c2: false },
+    steps: ['start', 'p1', 'c1', 'p3', 'c2', 'p4'],
+    ends: 'refusal',
+  },
+  {
+    act: 's1-aktobe-285',
+    channel: 'portal',
+    when: { c1: true, c2: true, c3: false },
+    steps: ['start', 'p1', 'c1', 'p3', 'c2', 'p5', 'c3', 'p6'],
+    ends: 'refusal',
+  },
+  {
+    act: 's1-aktobe-285',
+    channel: 'portal',
+    when: { c1: true, c2: true, c3: true },
+    steps: ['start', 'p1', 'c1', 'p3', 'c2', 'p5', 'c3', 'p7'],
+    ends: 'result',
+  },
+];
