@@ -70,4 +70,12 @@ export const EXPECTED_PATHS: ExpectedPath[] = [
     steps: ['start', 'p1', 'c1', 'p3', 'c2', 'p5', 'c3', 'p7'],
     ends: 'result',
   },
+
+  // ── S1 Karaganda, No. 38/08 (seed 004, item 8 of the regulation as stated anew) ──────────
+  // Only the State Corporation flow is in the seed; the same shape as Aktobe's, with БНАЖ.
+  ...s1StateCorporation('s1-karaganda-38-08'),
+
+  // ── S4 Karaganda, No. 38/08 (seed 004, item 5, 1) as stated anew) ───────────────────────
+  // Five actions of the provider's office, no condition.
+  { act: 's4-karaganda-38-08', channel: 'provider', when: {}, steps: ['p1', 'p2', 'p3', 'p4', 'p5'], ends: 'result' },
 ];
