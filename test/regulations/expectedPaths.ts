@@ -78,4 +78,106 @@ export const EXPECTED_PATHS: ExpectedPath[] = [
   // ── S4 Karaganda, No. 38/08 (seed 004, item 5, 1) as stated anew) ───────────────────────
   // Five actions of the provider's office, no condition.
   { act: 's4-karaganda-38-08', channel: 'provider', when: {}, steps: ['p1', 'p2', 'p3', 'p4', 'p5'], ends: 'result' },
+
+  // ── S2 Ekibastuz, No. 168/2, first regulation (seed 001) ────────────────────────────────
+  // Item 7 and 2-кесте: the ХҚКО counter. No hand-over line: the flow opens with 1-үдеріс.
+  // 1-шарт no → 4-үдеріс; yes → 5-үдеріс (scan and sign), 6 (send), 7 (register); 2-шарт
+  // no → 8-үдеріс, yes → 9-үдеріс (3 working days).
+  { act: 's2-ekibastuz-168-2', channel: 'stateCorporation', when: { c1: false }, steps: ['p1', 'p2', 'p3', 'c1', 'p4'], ends: 'refusal' },
+  {
+    act: 's2-ekibastuz-168-2',
+    channel: 'stateCorporation',
+    when: { c1: true, c2: false },
+    steps: ['p1', 'p2', 'p3', 'c1', 'p5', 'p6', 'p7', 'c2', 'p8'],
+    ends: 'refusal',
+  },
+  {
+    act: 's2-ekibastuz-168-2',
+    channel: 'stateCorporation',
+    when: { c1: true, c2: true },
+    steps: ['p1', 'p2', 'p3', 'c1', 'p5', 'p6', 'p7', 'c2', 'p9'],
+    ends: 'result',
+  },
+  // Item 6 and 1 кесте: the provider's own counter. 1-шарт no → 4; 5 (scan, sign), 6 (register);
+  // 2-шарт no → 7, yes → 8.
+  { act: 's2-ekibastuz-168-2', channel: 'provider', when: { c1: false }, steps: ['p1', 'p2', 'p3', 'c1', 'p4'], ends: 'refusal' },
+  {
+    act: 's2-ekibastuz-168-2',
+    channel: 'provider',
+    when: { c1: true, c2: false },
+    steps: ['p1', 'p2', 'p3', 'c1', 'p5', 'p6', 'c2', 'p7'],
+    ends: 'refusal',
+  },
+  {
+    act: 's2-ekibastuz-168-2',
+    channel: 'provider',
+    when: { c1: true, c2: true },
+    steps: ['p1', 'p2', 'p3', 'c1', 'p5', 'p6', 'c2', 'p8'],
+    ends: 'result',
+  },
+  // Item 8 and 3 кесте: the portal. 1) registration; 1-шарт no → 2 (the item drops the number,
+  // the table gives 2); 3; 2-шарт no → 4; 5, 6; 3-шарт no → 7, yes → 8.
+  { act: 's2-ekibastuz-168-2', channel: 'portal', when: { c1: false }, steps: ['start', 'p1', 'c1', 'p2'], ends: 'refusal' },
+  {
+    act: 's2-ekibastuz-168-2',
+    channel: 'portal',
+    when: { c1: true, c2: false },
+    steps: ['start', 'p1', 'c1', 'p3', 'c2', 'p4'],
+    ends: 'refusal',
+  },
+  {
+    act: 's2-ekibastuz-168-2',
+    channel: 'portal',
+    when: { c1: true, c2: true, c3: false },
+    steps: ['start', 'p1', 'c1', 'p3', 'c2', 'p5', 'p6', 'c3', 'p7'],
+    ends: 'refusal',
+  },
+  {
+    act: 's2-ekibastuz-168-2',
+    channel: 'portal',
+    when: { c1: true, c2: true, c3: true },
+    steps: ['start', 'p1', 'c1', 'p3', 'c2', 'p5', 'p6', 'c3', 'p8'],
+    ends: 'result',
+  },
+
+  // ── S3 Ekibastuz, No. 168/2, second regulation (seed 001) ───────────────────────────────
+  // No ХҚКО channel. Item 7 and 2 кесте (ЖАО): the provider, as S2's provider flow.
+  { act: 's3-ekibastuz-168-2', channel: 'provider', when: { c1: false }, steps: ['p1', 'p2', 'p3', 'c1', 'p4'], ends: 'refusal' },
+  {
+    act: 's3-ekibastuz-168-2',
+    channel: 'provider',
+    when: { c1: true, c2: false },
+    steps: ['p1', 'p2', 'p3', 'c1', 'p5', 'p6', 'c2', 'p7'],
+    ends: 'refusal',
+  },
+  {
+    act: 's3-ekibastuz-168-2',
+    channel: 'provider',
+    when: { c1: true, c2: true },
+    steps: ['p1', 'p2', 'p3', 'c1', 'p5', 'p6', 'c2', 'p8'],
+    ends: 'result',
+  },
+  // Item 6 and 1 кесте (ЭҮП): the portal.
+  { act: 's3-ekibastuz-168-2', channel: 'portal', when: { c1: false }, steps: ['start', 'p1', 'c1', 'p2'], ends: 'refusal' },
+  {
+    act: 's3-ekibastuz-168-2',
+    channel: 'portal',
+    when: { c1: true, c2: false },
+    steps: ['start', 'p1', 'c1', 'p3', 'c2', 'p4'],
+    ends: 'refusal',
+  },
+  {
+    act: 's3-ekibastuz-168-2',
+    channel: 'portal',
+    when: { c1: true, c2: true, c3: false },
+    steps: ['start', 'p1', 'c1', 'p3', 'c2', 'p5', 'p6', 'c3', 'p7'],
+    ends: 'refusal',
+  },
+  {
+    act: 's3-ekibastuz-168-2',
+    channel: 'portal',
+    when: { c1: true, c2: true, c3: true },
+    steps: ['start', 'p1', 'c1', 'p3', 'c2', 'p5', 'p6', 'c3', 'p8'],
+    ends: 'result',
+  },
 ];
