@@ -180,4 +180,12 @@ export const EXPECTED_PATHS: ExpectedPath[] = [
     steps: ['start', 'p1', 'c1', 'p3', 'c2', 'p5', 'p6', 'c3', 'p8'],
     ends: 'result',
   },
+
+  // ── S4 Almaty region, No. 81, annex 10 (seed 002) ───────────────────────────────────────
+  // Item 5: six actions (the sixth printed "б)"), the same for the provider and for the rural
+  // district akim, with different norms; no condition.
+  { act: 's4-almaty-81', channel: 'provider', when: {}, steps: ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'], ends: 'result' },
+  { act: 's4-almaty-81', channel: 'ruralAkim', when: {}, steps: ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'], ends: 'result' },
+  // Item 8: 1) register and send, 2) status in the personal cabinet, 3) then item 5.
+  { act: 's4-almaty-81', channel: 'portal', when: {}, steps: ['p1', 'p2', 'p3'], ends: 'result' },
 ];
