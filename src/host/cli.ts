@@ -25,7 +25,7 @@ async function main() {
     port: command.port,
   });
   process.stdout.write(`АЖО ${command.training ? '(training) ' : ''}data: ${command.dataDir}\n`);
-  process.stdout.write(`AZHO_URL=${host.loginUrl()}\n`);
+  for (let i = 0; i < command.links; i++) process.stdout.write(`AZHO_URL=${host.loginUrl()}\n`);
   if (process.stdin.isTTY) {
     process.stdout.write('Enter: a new one-time link · Ctrl+C: stop\n');
     process.stdin.on('data', () => process.stdout.write(`AZHO_URL=${host.loginUrl()}\n`));

@@ -19,5 +19,7 @@ describe('host command line', () => {
     expect(() => parseHostCommand(['--port', '70000'], {}, '/')).toThrow(/--port must be/);
     expect(() => parseHostCommand(['--idle-lock-seconds', '0'], {}, '/')).toThrow(/at least 1/);
     expect(parseHostCommand(['--idle-lock-seconds', '3'], {}, '/').idleLockSeconds).toBe(3);
+    expect(parseHostCommand(['--links', '2'], {}, '/').links).toBe(2);
+    expect(() => parseHostCommand(['--links', '0'], {}, '/')).toThrow(/--links must be/);
   });
 });

@@ -9,6 +9,8 @@ export interface HostCommand {
   idleLockSeconds?: number;
   keyFile: string;
   passphrase?: string;
+  /** How many one-time links to print at start (one per browser: a second operator, a test's second window). */
+  links: number;
 }
 
 function flag(argv: string[], name: string): string | undefined {
@@ -31,7 +33,10 @@ export function parseHostCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: st
   if (idleLockSeconds !== undefined && (!Number.isInteger(idleLockSeconds) || idleLockSeconds < 1)) {
     throw new Error('--idle-lock-seconds must be a whole number of seconds, at least 1');
   }
+  const links = Number(flag(argv, 'links') ?? 1);
+  if (!Number.isInteger(links) || links < 1 || links > 20) throw new Error('--links must be a whole number from 1 to 20');
   return {
+    links,
     dataDir,
     port,
     training: demo || argv.includes('--training') || env.AZHO_TRAINING === '1',

@@ -80,7 +80,7 @@ describe('web host: who may come in', () => {
     expect((await send('/')).status).toBe(401);
     const res = await send('/api/call/app.status', { method: 'POST', headers: { origin: host.origin, 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(401);
-    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
+    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'BROWSER_SESSION_EXPIRED' } });
   });
 
   it('refuses another Host header (DNS rebinding) and another Origin (a page elsewhere)', async () => {

@@ -140,7 +140,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const clientId = sessions.clientOf(cookieValue(req.headers.cookie, COOKIE));
     const isApi = url.pathname.startsWith('/api/');
     if (!clientId) {
-      if (isApi) return refuse(res, 401, { code: 'FORBIDDEN_ORIGIN' });
+      if (isApi) return refuse(res, 401, { code: 'BROWSER_SESSION_EXPIRED' });
       res.writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Кіру үшін іске қосу кезінде берілген сілтемені ашыңыз. Откройте ссылку, выданную при запуске. Open the link printed at start-up.');
       return;

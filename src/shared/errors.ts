@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'VALIDATION', // the input did not match the contract; `issues` names the fields
   'UNKNOWN_CALL', // no such call in the contract
   'FORBIDDEN_ORIGIN', // the call came from a frame/origin the host does not trust
+  'BROWSER_SESSION_EXPIRED', // web host: no valid session cookie; open a new one-time link
   'PAYLOAD_TOO_LARGE',
   'NOT_AUTHENTICATED', // no operator is logged in on this client
   'SESSION_LOCKED', // the screen is locked: unlock first
@@ -22,6 +23,11 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'LAST_ADMIN', // disabling the only active administrator would leave nobody to manage accounts
   'STORAGE_UNAVAILABLE', // the database could not be opened: `reason`, `path`
+  'SERVICE_NOT_OFFERED', // the act is not in force here today, or has no counter flow
+  'CASE_CHANGED', // the case moved on since this screen read it (another window, a double submit)
+  'STEP_OUT_OF_ORDER', // the case is not at the step this action belongs to
+  'GATEWAY_UNAVAILABLE', // the state systems could not be reached; the case waits where it is
+  'ALREADY_DONE', // the survey was already answered, the document already issued
   'INTERNAL',
 ] as const;
 

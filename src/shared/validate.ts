@@ -14,7 +14,8 @@ function reasonOf(issue: z.core.$ZodIssue): string {
     case 'too_big':
       return 'tooLong';
     case 'too_small':
-      return 'tooShort';
+      // An empty field is a missing one, whatever its minimum length.
+      return issue.input === '' ? 'required' : 'tooShort';
     case 'unrecognized_keys':
       return 'unknownField';
     case 'invalid_format':

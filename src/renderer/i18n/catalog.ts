@@ -3,13 +3,8 @@
  * Russian and English must have every one of them or this file does not compile.
  */
 import type { Locale } from '../../shared/schemas';
-// tsconfig.web.json includes no .json yet, so each import is reported as "not listed" (TS6307)
-// although it type-checks in full. Drop these three ignores once "src/renderer/**/*.json" is listed.
-// @ts-ignore TS6307
 import kk from './kk.json';
-// @ts-ignore TS6307
 import ru from './ru.json';
-// @ts-ignore TS6307
 import en from './en.json';
 
 export type MessageKey = keyof typeof kk;
