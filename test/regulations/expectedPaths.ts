@@ -188,4 +188,33 @@ export const EXPECTED_PATHS: ExpectedPath[] = [
   { act: 's4-almaty-81', channel: 'ruralAkim', when: {}, steps: ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'], ends: 'result' },
   // Item 8: 1) register and send, 2) status in the personal cabinet, 3) then item 5.
   { act: 's4-almaty-81', channel: 'portal', when: {}, steps: ['p1', 'p2', 'p3'], ends: 'result' },
+
+  // ── S5 Aktobe region, No. 33 (new wording), item 5 as amended by No. 144 (seed 003) ─────
+  // Item 5: five actions of the provider's office, no condition.
+  { act: 's5-aktobe-33', channel: 'provider', when: {}, steps: ['p1', 'p2', 'p3', 'p4', 'p5'], ends: 'result' },
+  // Item 8: the portal. 1) registration; 1-үдеріс; 1-шарт (no → 2-үдеріс); 3-үдеріс; 2-шарт
+  // (no → 4-үдеріс); 5-үдеріс to the ЭҮАШ АЖО; 3-шарт (no → 6-үдеріс); 11) the provider's
+  // 30 calendar days (unnumbered, not a step); 7-үдеріс.
+  { act: 's5-aktobe-33', channel: 'portal', when: { c1: false }, steps: ['start', 'p1', 'c1', 'p2'], ends: 'refusal' },
+  {
+    act: 's5-aktobe-33',
+    channel: 'portal',
+    when: { c1: true, c2: false },
+    steps: ['start', 'p1', 'c1', 'p3', 'c2', 'p4'],
+    ends: 'refusal',
+  },
+  {
+    act: 's5-aktobe-33',
+    channel: 'portal',
+    when: { c1: true, c2: true, c3: false },
+    steps: ['start', 'p1', 'c1', 'p3', 'c2', 'p5', 'c3', 'p6'],
+    ends: 'refusal',
+  },
+  {
+    act: 's5-aktobe-33',
+    channel: 'portal',
+    when: { c1: true, c2: true, c3: true },
+    steps: ['start', 'p1', 'c1', 'p3', 'c2', 'p5', 'c3', 'p7'],
+    ends: 'result',
+  },
 ];
