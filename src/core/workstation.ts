@@ -13,7 +13,7 @@ import { createAuditLog } from './audit/auditLog';
 import { createOperatorStore } from './auth/operatorStore';
 import { SessionRegistry } from './auth/sessions';
 import { createThrottleStore } from './auth/throttleStore';
-import { systemClock, type Clock } from './clock';
+import { iso, systemClock, type Clock } from './clock';
 import { createFieldCipher } from './crypto/fieldCipher';
 import { createKeyring } from './crypto/keys';
 import { openDatabase } from './db/open';
@@ -23,6 +23,17 @@ import { createDispatch, logLine, type Dispatch } from './dispatch';
 import { authHandlers } from './handlers/auth';
 import { operatorHandlers } from './handlers/operators';
 import { settingsAndAuditHandlers } from './handlers/settingsAndAudit';
+import { catalogAndBranchHandlers } from './handlers/catalogAndBranch';
+import { caseHandlers } from './handlers/cases';
+import { CaseEngine } from './cases/caseService';
+import { createCaseStore } from './cases/caseStore';
+import { loadCalendarYears } from './calendar/calendarData';
+import { TermClock } from './calendar/termClock';
+import { WorkingCalendar } from './calendar/workingCalendar';
+import { TrainingGateway } from './gateway/trainingGateway';
+import type { GatewayPort } from './gateway/port';
+import { Catalog } from './regulations/catalog';
+import { loadRegulations } from './regulations/loadRegulations';
 import { setupHandlers } from './handlers/setup';
 import type { Handlers } from './handlers/types';
 import { checkMasterKey } from './keyCheck';
@@ -38,6 +49,10 @@ export interface WorkstationOptions {
   clock?: Clock;
   /** Overrides the idle lock from the settings (training demos and tests). */
   idleLockSeconds?: number;
+  /** The folder with regulations/ and calendar/ (the program's own data, not the workstation's). */
+  resourcesDir: string;
+  /** The state systems behind the gateway; the in-process training population when not given. */
+  gateway?: GatewayPort;
 }
 
 export interface Workstation {
@@ -104,10 +119,11 @@ function liveWorkstation(
     },
   );
 
+  const cipher = createFieldCipher(keys);
   const services: Services = {
     db,
     clock,
-    operators: createOperatorStore(db, createFieldCipher(keys)),
+    operators: createOperatorStore(db, cipher),
     throttle: createThrottleStore(db),
     audit,
     sessions,
@@ -117,11 +133,45 @@ function liveWorkstation(
     version: CORE_VERSION,
     idleLockSeconds,
   };
+  const { regulations, problems } = loadRegulations(join(options.resourcesDir, 'regulations'));
+  for (const p of problems) logLine(`regulation file ${p.file} set aside: ${p.field || '(file)'} ${p.reason}`);
+  const catalog = new Catalog(regulations, problems);
+  const calendar = new WorkingCalendar(loadCalendarYears(join(options.resourcesDir, 'calendar')));
+  // The branch's hours can change at run time; the clock follows them.
+  let termClock: { key: string; clock: TermClock } | undefined;
+  const branchClock = () => {
+    const b = settings.branch();
+    const key = `${b.opensAt}-${b.closesAt}`;
+    if (termClock?.key !== key) termClock = { key, clock: new TermClock(calendar, { utcOffsetMinutes: 300, open: b.opensAt, close: b.closesAt }) };
+    return termClock.clock;
+  };
+  const today = () => branchClock().dateOf(clock.now());
+  const caseStore = createCaseStore(db, cipher);
+  const applicantIndex = (iin: string) => cipher.blindIndex('cases.applicant', iin);
+  const engine = new CaseEngine({
+    services,
+    store: caseStore,
+    gateway: options.gateway ?? new TrainingGateway(),
+    get clock() {
+      return branchClock();
+    },
+    regulation: (id) => catalog.get(id),
+    applicantIndex,
+  });
   const handlers: Handlers = {
     ...setupHandlers(services),
     ...authHandlers(services),
     ...operatorHandlers(services),
     ...settingsAndAuditHandlers(services),
+    ...catalogAndBranchHandlers(services, catalog, today),
+    ...caseHandlers(services, {
+      engine,
+      store: caseStore,
+      catalog,
+      today,
+      startOfToday: () => iso(branchClock().startOfDay(today())),
+      applicantIndex,
+    }),
   };
   audit.append({ actorId: null, action: 'app.started', detail: { training: services.training, recoveredFromUncleanShutdown: lock.uncleanShutdown } });
 

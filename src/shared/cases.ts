@@ -161,6 +161,15 @@ export const caseInputs = {
     representative: RepresentativeInput.nullable(),
   }),
   step: z.strictObject({ caseId: Id, version: z.number().int().min(0) }),
+  /**
+   * Sign and forward. Where the act's counter flow has no hand-over line (S2), the documents
+   * the applicant presented are ticked here, with the scans, instead.
+   */
+  forward: z.strictObject({
+    caseId: Id,
+    version: z.number().int().min(0),
+    documents: z.array(z.string().min(1).max(40)).max(30).optional(),
+  }),
   survey: z.strictObject({ caseId: Id, processQuality: Quality, informationQuality: Quality }),
   list: z.strictObject({
     status: CaseStatus.optional(),

@@ -10,6 +10,8 @@ import {
   Role, SessionView, Settings,
 } from './schemas';
 import type { Role as RoleT } from './schemas';
+import { CaseSummary, CaseView, CatalogEntry, PrintedDocument, RegulationProblem, caseInputs } from './cases';
+import { Regulation, Region } from './regulation';
 
 /** Who may make a call: anyone, any logged-in unlocked operator, or only some roles. */
 export type Access = 'public' | 'session' | readonly RoleT[];
@@ -22,6 +24,15 @@ interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
 const call = <I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>) => spec;
 
 const Empty = z.strictObject({});
+/** Everyone who may serve an applicant; administrators manage accounts, not cases. */
+const OPERATORS = ['operator', 'supervisor', 'trainer'] as const;
+
+export const BranchSettings = z.object({
+  region: Region,
+  opensAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time.format'),
+  closesAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time.format'),
+});
+export type BranchSettings = z.infer<typeof BranchSettings>;
 const Done = z.object({ done: z.literal(true) });
 
 export const calls = {
@@ -93,6 +104,30 @@ export const calls = {
     access: ['admin', 'supervisor'],
   }),
   'audit.verify': call({ input: Empty, output: AuditVerdict, access: ['admin', 'supervisor'] }),
+
+  /** The branch: its region (which acts apply) and opening hours (how minute norms count). */
+  'branch.get': call({ input: Empty, output: BranchSettings, access: 'session' }),
+  'branch.update': call({ input: BranchSettings.strict(), output: BranchSettings, access: ['admin'] }),
+
+  /** Services by a few letters of their name; acts not offered here are listed with the reason. */
+  'catalog.search': call({
+    input: z.strictObject({ query: z.string().max(100) }),
+    output: z.object({ entries: z.array(CatalogEntry), problems: z.array(RegulationProblem), today: z.string() }),
+    access: 'session',
+  }),
+  'catalog.regulation': call({ input: z.strictObject({ id: z.string().min(1).max(80) }), output: Regulation, access: 'session' }),
+
+  'cases.start': call({ input: caseInputs.start, output: CaseView, access: OPERATORS }),
+  'cases.handOver': call({ input: caseInputs.handOver, output: CaseView, access: OPERATORS }),
+  'cases.submitForm': call({ input: caseInputs.submitForm, output: CaseView, access: OPERATORS }),
+  'cases.forward': call({ input: caseInputs.forward, output: CaseView, access: OPERATORS }),
+  'cases.issue': call({ input: caseInputs.step, output: CaseView, access: OPERATORS }),
+  'cases.refresh': call({ input: z.strictObject({ caseId: Id }), output: CaseView, access: OPERATORS }),
+  'cases.survey': call({ input: caseInputs.survey, output: CaseView, access: OPERATORS }),
+  /** Opens a case with the applicant's data: leaves an audit row. */
+  'cases.get': call({ input: z.strictObject({ caseId: Id }), output: CaseView, access: OPERATORS }),
+  'cases.list': call({ input: caseInputs.list, output: z.object({ cases: z.array(CaseSummary) }), access: OPERATORS }),
+  'cases.document': call({ input: caseInputs.document, output: PrintedDocument, access: OPERATORS }),
 } as const;
 
 export type Calls = typeof calls;

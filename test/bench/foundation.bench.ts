@@ -145,7 +145,7 @@ async function callRoundTrip(root: string): Promise<Verdict[]> {
 async function startupWithAudit(root: string): Promise<Verdict[]> {
   const dataDir = join(root, 'audit-1m');
   const key = randomBytes(32);
-  const ws = openWorkstation({ dataDir, masterKey: key }, () => {});
+  const ws = openWorkstation({ dataDir, masterKey: key, resourcesDir: new URL('../../resources/', import.meta.url).pathname }, () => {});
   await ws.dispatch('setup.createAdmin', ADMIN, 'setup');
   ws.close();
   // Fill the log through the real audit writer, in large transactions.

@@ -10,5 +10,6 @@ export function startTestCore(dataDir: string, extra: { idleLockSeconds?: number
     workerUrl: new URL('../../src/core/runtime/worker.ts', import.meta.url),
     execArgv: ['--import', 'tsx'],
     idleLockSeconds: extra.idleLockSeconds,
+    resourcesDir: new URL('../../resources/', import.meta.url).pathname,
   });
 }

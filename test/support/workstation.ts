@@ -24,13 +24,15 @@ export interface TestCore {
   dispose(): void;
 }
 
-export function openTestCore(options: { idleLockSeconds?: number; dataDir?: string; masterKey?: Buffer } = {}): TestCore {
+const RESOURCES = new URL('../../resources/', import.meta.url).pathname;
+
+export function openTestCore(options: { idleLockSeconds?: number; dataDir?: string; masterKey?: Buffer; training?: boolean } = {}): TestCore {
   const dir = options.dataDir ? { path: options.dataDir, remove() {} } : tempDir();
   const clock = new ManualClock();
   const masterKey = options.masterKey ?? randomBytes(32);
   const events: TestCore['events'] = [];
   const open = () =>
-    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds }, (clientId, event) =>
+    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds, resourcesDir: RESOURCES, training: options.training }, (clientId, event) =>
       events.push({ clientId, event }),
     );
   const core: TestCore = {

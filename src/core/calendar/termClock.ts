@@ -99,4 +99,19 @@ export class TermClock {
   dateOf(ms: number): IsoDate {
     return this.toLocal(ms).date;
   }
+
+  /** The instant the branch's day begins (local midnight). */
+  startOfDay(date: IsoDate): number {
+    return this.toInstant({ date, second: 0 });
+  }
+
+  /** 'YYYY-MM-DD HH:MM' on the branch's wall clock, as documents print it. */
+  wallClock(ms: number): string {
+    return new Date(ms + this.hours.utcOffsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+  }
+
+  /** Whether the calendar for that date comes from a published year file (not general rules). */
+  isConfirmed(date: IsoDate): boolean {
+    return this.calendar.day(date).confirmed;
+  }
 }

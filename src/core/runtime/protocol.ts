@@ -7,6 +7,7 @@ export interface WorkerSetup {
   masterKey: Uint8Array;
   training: boolean;
   idleLockSeconds?: number;
+  resourcesDir: string;
 }
 
 export type ToWorker =

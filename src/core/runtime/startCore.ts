@@ -2,6 +2,7 @@
  * Starts the core in a worker thread and gives the host an async handle on it — the pattern
  * Signal uses for SQLite (`{seq, request}` out, `{seq, response}` back).
  */
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CallResult } from '../../shared/errors';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
@@ -15,6 +16,8 @@ export function startCore(options: CoreOptions): Promise<CoreHandle> {
     masterKey: options.masterKey,
     training: Boolean(options.training),
     idleLockSeconds: options.idleLockSeconds,
+    // Both bundles (out/host/, out/main/) sit two folders below the project, beside resources/.
+    resourcesDir: options.resourcesDir ?? fileURLToPath(new URL('../../resources/', import.meta.url)),
   };
   const worker = new Worker(options.workerUrl ?? new URL('./coreWorker.js', import.meta.url), {
     workerData: setup,

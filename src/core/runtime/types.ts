@@ -35,4 +35,6 @@ export interface CoreOptions {
   execArgv?: string[];
   /** Overrides the idle lock from the settings, in seconds (training demos and tests). */
   idleLockSeconds?: number;
+  /** The program's own data (regulations, calendar); defaults to resources/ beside the bundle. */
+  resourcesDir?: string;
 }

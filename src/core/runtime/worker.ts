@@ -12,7 +12,13 @@ const send = (message: FromWorker) => port.postMessage(message);
 
 const setup = workerData as WorkerSetup;
 const workstation = openWorkstation(
-  { dataDir: setup.dataDir, masterKey: setup.masterKey, training: setup.training, idleLockSeconds: setup.idleLockSeconds },
+  {
+    dataDir: setup.dataDir,
+    masterKey: setup.masterKey,
+    training: setup.training,
+    idleLockSeconds: setup.idleLockSeconds,
+    resourcesDir: setup.resourcesDir,
+  },
   (clientId, event) => send({ type: 'event', clientId, event }),
 );
 const sweeper = setInterval(() => workstation.sweep(), 1000);

@@ -18,8 +18,12 @@ export function migration0002(db: Database): void {
       applicant_index TEXT,
       applicant_enc   BLOB,
       representative_enc BLOB,
+      document_locale TEXT NOT NULL CHECK (document_locale IN ('kk', 'ru')),
       documents_taken TEXT NOT NULL DEFAULT '[]',
       documents_missing INTEGER NOT NULL DEFAULT 0,
+      -- What the state databases answered (found or not), without the personal data itself.
+      checks          TEXT NOT NULL DEFAULT '{}',
+      gateway_waiting INTEGER NOT NULL DEFAULT 0,
       registration_number TEXT,
       refusal_reason  TEXT,
       expected_result_date TEXT,
