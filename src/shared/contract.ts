@@ -128,6 +128,18 @@ export const calls = {
   'cases.get': call({ input: z.strictObject({ caseId: Id }), output: CaseView, access: OPERATORS }),
   'cases.list': call({ input: caseInputs.list, output: z.object({ cases: z.array(CaseSummary) }), access: OPERATORS }),
   'cases.document': call({ input: caseInputs.document, output: PrintedDocument, access: OPERATORS }),
+
+  /** Training mode only: the simulated registers' people and powers of attorney, for the trainer's demo. */
+  'training.population': call({
+    input: Empty,
+    output: z.object({
+      people: z.array(z.object({ iin: z.string(), fullName: z.string(), deceased: z.boolean() })),
+      powersOfAttorney: z.array(
+        z.object({ number: z.string(), date: z.string(), notary: z.string(), principalIin: z.string(), representativeIin: z.string(), revoked: z.boolean() }),
+      ),
+    }),
+    access: 'session',
+  }),
 } as const;
 
 export type Calls = typeof calls;
