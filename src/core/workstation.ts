@@ -16,7 +16,7 @@ import { createThrottleStore } from './auth/throttleStore';
 import { iso, systemClock, type Clock } from './clock';
 import { createFieldCipher } from './crypto/fieldCipher';
 import { createKeyring } from './crypto/keys';
-import { openDatabase } from './db/open';
+import { checkpoint, openDatabase } from './db/open';
 import { acquireRunLock, type RunLock } from './db/runLock';
 import { StorageError } from './db/storageError';
 import { createDispatch, logLine, type Dispatch } from './dispatch';
@@ -59,6 +59,8 @@ export interface Workstation {
   dispatch: Dispatch;
   /** Applies the idle lock and the session limit; the runtime calls it every second. */
   sweep(): void;
+  /** Checkpoints the WAL between calls; the runtime calls it every few seconds. */
+  maintain(): void;
   clientGone(clientId: string): void;
   close(): void;
 }
@@ -178,11 +180,13 @@ function liveWorkstation(
   return {
     dispatch: createDispatch(services, handlers),
     sweep: () => sessions.sweep(),
+    maintain: () => void checkpoint(db),
     clientGone(clientId) {
       const session = sessions.forget(clientId);
       if (session) audit.append({ actorId: session.operatorId, action: 'auth.logout', subject: `operator:${session.operatorId}`, detail: { reason: 'clientGone' } });
     },
     close() {
+      checkpoint(db, 'TRUNCATE');
       db.close();
       lock.release();
     },
@@ -204,6 +208,7 @@ function failedWorkstation(err: StorageError, training: boolean): Workstation {
       return { ok: false, error: { code: 'STORAGE_UNAVAILABLE', storage } };
     },
     sweep() {},
+    maintain() {},
     clientGone() {},
     close() {},
   };

@@ -1,5 +1,5 @@
 /** Cases in SQLite. Applicant and representative data are sealed; ids, steps and times are not. */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { CaseStatus, DocumentKind, DocumentLocale, PowerOfAttorney, PrintedDocument } from '../../shared/cases';
 import { AppError } from '../../shared/errors';
 import type { FieldCipher } from '../crypto/fieldCipher';
@@ -124,6 +124,8 @@ export function createCaseStore(db: Database, cipher: FieldCipher) {
     version: r.version,
   });
 
+  // One prepared statement per combination of changed columns: a handful in practice.
+  const updates = new Map<string, Statement>();
   const q = {
     get: db.prepare('SELECT * FROM cases WHERE id = ?'),
     byNumber: db.prepare('SELECT * FROM cases WHERE number = ?'),
@@ -202,7 +204,10 @@ export function createCaseStore(db: Database, cipher: FieldCipher) {
       if (patch.registrationNumber !== undefined) set('registration_number', patch.registrationNumber);
       if (patch.refusalReason !== undefined) set('refusal_reason', patch.refusalReason && JSON.stringify(patch.refusalReason));
       if (patch.expectedResultDate !== undefined) set('expected_result_date', patch.expectedResultDate);
-      const changed = db.prepare(`UPDATE cases SET ${sets.join(', ')} WHERE id = ? AND version = ?`).run(...args, id, version).changes;
+      const sql = `UPDATE cases SET ${sets.join(', ')} WHERE id = ? AND version = ?`;
+      let statement = updates.get(sql);
+      if (!statement) updates.set(sql, (statement = db.prepare(sql)));
+      const changed = statement.run(...args, id, version).changes;
       if (changed !== 1) throw new AppError('CASE_CHANGED');
     },
 

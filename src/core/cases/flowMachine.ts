@@ -39,8 +39,20 @@ export function flowMachine(id: string, channel: Channel): AnyStateMachine {
   return createMachine({ id, initial: channel.steps[0]!.id, states } as never);
 }
 
+// The machines have no context and no actions: a transition depends only on (state, event), so
+// each is computed by XState once and remembered.
+const remembered = new WeakMap<AnyStateMachine, Map<string, string | null>>();
+
 /** The state after an event, or null when the event does not apply where the flow stands. */
 export function nextState(machine: AnyStateMachine, from: string, event: FlowEvent): string | null {
+  let memo = remembered.get(machine);
+  if (!memo) remembered.set(machine, (memo = new Map()));
+  const key = `${from}|${event.type}|${event.type === 'ANSWER' ? event.yes : ''}`;
+  if (!memo.has(key)) memo.set(key, computeNext(machine, from, event));
+  return memo.get(key)!;
+}
+
+function computeNext(machine: AnyStateMachine, from: string, event: FlowEvent): string | null {
   const snapshot = machine.resolveState({ value: from, context: {} });
   const [next] = transition(machine, snapshot, event as never);
   const value = String(next.value);

@@ -188,3 +188,18 @@ describe('migration 2: cases', () => {
     db.close();
   });
 });
+
+describe('checkpoints between calls, not inside them', () => {
+  it('leaves the WAL growing until the core checkpoints it, then moves every page', async () => {
+    const { checkpoint } = await import('./open');
+    const db = openDatabase(dbPath, { checkIntegrity: false });
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    db.exec('CREATE TABLE filler (x TEXT)');
+    const insert = db.prepare('INSERT INTO filler VALUES (?)');
+    for (let i = 0; i < 3000; i++) db.transaction(() => insert.run('x'.repeat(300)))();
+    const result = checkpoint(db);
+    expect(result.log).toBeGreaterThan(1000);
+    expect(result.moved).toBe(result.log);
+    db.close();
+  });
+});

@@ -6,7 +6,7 @@
 import type { Availability, CatalogEntry } from '../../shared/cases';
 import type { Region, Regulation } from '../../shared/regulation';
 import type { RegulationProblem } from './loadRegulations';
-import { matches, searchableOf, type Searchable } from './search';
+import { matches, searchableOf, typedWords, type Searchable } from './search';
 
 export interface CatalogQuery {
   query: string;
@@ -31,6 +31,8 @@ const ORDER: Record<Availability, number> = { available: 0, noStateCorporationCh
 export class Catalog {
   private readonly byId: Map<string, Regulation>;
   private readonly index: { regulation: Regulation; searchable: Searchable }[];
+  /** The entries of one day, region and mode, sorted once: a search only filters them. */
+  private listing: { key: string; rows: { entry: CatalogEntry; searchable: Searchable }[] } | undefined;
 
   constructor(
     regulations: readonly Regulation[],
@@ -64,15 +66,29 @@ export class Catalog {
     };
   }
 
-  search(q: CatalogQuery): CatalogEntry[] {
-    const found: CatalogEntry[] = [];
-    for (const { regulation, searchable } of this.index) {
-      // A live counter lists its own region's acts; training lists every region's.
-      if (!q.training && regulation.region !== q.region) continue;
-      if (q.query.trim() && !matches(searchable, q.query)) continue;
-      found.push(this.entry(regulation, q.region, q.today, q.training));
+  private rows(q: CatalogQuery) {
+    const key = `${q.region}|${q.today}|${q.training}`;
+    if (this.listing?.key !== key) {
+      const rows = this.index
+        // A live counter lists its own region's acts; training lists every region's.
+        .filter(({ regulation }) => q.training || regulation.region === q.region)
+        .map(({ regulation, searchable }) => ({ entry: this.entry(regulation, q.region, q.today, q.training), searchable }))
+        .sort(
+          (a, b) =>
+            ORDER[a.entry.availability] - ORDER[b.entry.availability] ||
+            a.entry.serviceCode.localeCompare(b.entry.serviceCode) ||
+            a.entry.regulationId.localeCompare(b.entry.regulationId),
+        );
+      this.listing = { key, rows };
     }
-    return found.sort((a, b) => ORDER[a.availability] - ORDER[b.availability] || a.serviceCode.localeCompare(b.serviceCode) || a.regulationId.localeCompare(b.regulationId));
+    return this.listing.rows;
+  }
+
+  search(q: CatalogQuery): CatalogEntry[] {
+    const typed = typedWords(q.query);
+    return this.rows(q)
+      .filter((row) => matches(row.searchable, typed))
+      .map((row) => row.entry);
   }
 
   /** Whether a case may be opened under this act here and now. */

@@ -13,17 +13,25 @@ export function normalise(text: string): string {
     .trim();
 }
 
+/** Every word of the titles, each behind a space: " мүгедек балаларды …", so a word's start is " " + typed. */
 export interface Searchable {
-  words: string[];
+  haystack: string;
 }
 
 export function searchableOf(titles: Text[]): Searchable {
   const words = new Set<string>();
   for (const t of titles) for (const lang of [t.kk, t.ru, t.en]) for (const w of normalise(lang).split(' ')) if (w) words.add(w);
-  return { words: [...words] };
+  return { haystack: ` ${[...words].join(' ')}` };
 }
 
-export function matches(item: Searchable, query: string): boolean {
-  const typed = normalise(query).split(' ').filter(Boolean);
-  return typed.every((t) => item.words.some((w) => w.startsWith(t)));
+/** The typed words, each as the start of a word to look for. */
+export function typedWords(query: string): string[] {
+  return normalise(query)
+    .split(' ')
+    .filter(Boolean)
+    .map((t) => ` ${t}`);
+}
+
+export function matches(item: Searchable, typed: readonly string[]): boolean {
+  return typed.every((t) => item.haystack.includes(t));
 }

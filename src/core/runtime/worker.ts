@@ -22,6 +22,7 @@ const workstation = openWorkstation(
   (clientId, event) => send({ type: 'event', clientId, event }),
 );
 const sweeper = setInterval(() => workstation.sweep(), 1000);
+const checkpointer = setInterval(() => workstation.maintain(), 5000);
 
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
@@ -35,6 +36,7 @@ port.on('message', (message: ToWorker) => {
       break;
     case 'close':
       clearInterval(sweeper);
+      clearInterval(checkpointer);
       workstation.close();
       send({ type: 'closed' });
       port.close();
