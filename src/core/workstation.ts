@@ -186,6 +186,7 @@ function liveWorkstation(
       if (session) audit.append({ actorId: session.operatorId, action: 'auth.logout', subject: `operator:${session.operatorId}`, detail: { reason: 'clientGone' } });
     },
     close() {
+      if (!db.open) return;
       checkpoint(db, 'TRUNCATE');
       db.close();
       lock.release();
