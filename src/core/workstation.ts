@@ -33,6 +33,9 @@ import { WorkingCalendar } from './calendar/workingCalendar';
 import { TrainingGateway } from './gateway/trainingGateway';
 import type { GatewayPort } from './gateway/port';
 import { Catalog } from './regulations/catalog';
+import { queueHandlers } from './handlers/queue';
+import { QueueService } from './queue/queueService';
+import { createQueueStore } from './queue/queueStore';
 import { loadRegulations } from './regulations/loadRegulations';
 import { setupHandlers } from './handlers/setup';
 import type { Handlers } from './handlers/types';
@@ -160,7 +163,18 @@ function liveWorkstation(
     regulation: (id) => catalog.get(id),
     applicantIndex,
   });
+  const queueStore = createQueueStore(db);
+  const queue = new QueueService({
+    services,
+    store: queueStore,
+    today,
+    settings: () => settings.queue(),
+    changed: (day) => emit('*', 'queue.changed', { day }),
+    called: (number, window, recall) => emit('*', 'queue.called', { number, window, recall }),
+  });
+  queue.closeEarlierDays();
   const handlers: Handlers = {
+    ...queueHandlers(services, { queue, store: queueStore, engine, catalog, today }),
     ...setupHandlers(services),
     ...authHandlers(services),
     ...operatorHandlers(services),
@@ -179,9 +193,17 @@ function liveWorkstation(
 
   return {
     dispatch: createDispatch(services, handlers),
-    sweep: () => sessions.sweep(),
-    maintain: () => void checkpoint(db),
+    sweep: () => {
+      sessions.sweep();
+      queue.expireCalls();
+    },
+    maintain: () => {
+      // A new day begins with the last one's open tickets recorded as unserved.
+      queue.closeEarlierDays();
+      checkpoint(db);
+    },
     clientGone(clientId) {
+      queue.forget(clientId);
       const session = sessions.forget(clientId);
       if (session) audit.append({ actorId: session.operatorId, action: 'auth.logout', subject: `operator:${session.operatorId}`, detail: { reason: 'clientGone' } });
     },

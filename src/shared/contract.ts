@@ -12,6 +12,7 @@ import {
 import type { Role as RoleT } from './schemas';
 import { CaseSummary, CaseView, CatalogEntry, PrintedDocument, RegulationProblem, caseInputs } from './cases';
 import { Regulation, Region } from './regulation';
+import { BoardView, KioskGroup, QueueOverview, QueueSettings, QueueStats, Ticket, TicketPrint, WindowView, queueInputs } from './queue';
 
 /** Who may make a call: anyone, any logged-in unlocked operator, or only some roles. */
 export type Access = 'public' | 'session' | readonly RoleT[];
@@ -129,6 +130,44 @@ export const calls = {
   'cases.list': call({ input: caseInputs.list, output: z.object({ cases: z.array(CaseSummary) }), access: OPERATORS }),
   'cases.document': call({ input: caseInputs.document, output: PrintedDocument, access: OPERATORS }),
 
+  /** The kiosk's choice of service groups and barrier-free categories (a public screen in the hall). */
+  'queue.kiosk': call({
+    input: Empty,
+    output: z.object({ day: z.string(), groups: z.array(KioskGroup), priorityCategories: z.array(z.string()) }),
+    access: 'public',
+  }),
+  /** A ticket from the kiosk, reception or the operator: group letter + the day's sequence (A-001). */
+  'queue.issue': call({ input: queueInputs.issue, output: TicketPrint, access: 'public' }),
+  /** The display board: numbers called with their windows, and the next ones. No personal data. */
+  'queue.board': call({ input: Empty, output: BoardView, access: 'public' }),
+  'queue.overview': call({ input: Empty, output: QueueOverview, access: OPERATORS }),
+  'queue.setWindow': call({ input: queueInputs.setWindow, output: WindowView, access: OPERATORS }),
+  'queue.pause': call({ input: Empty, output: WindowView, access: OPERATORS }),
+  'queue.resume': call({ input: Empty, output: WindowView, access: OPERATORS }),
+  'queue.callNext': call({ input: Empty, output: Ticket, access: OPERATORS }),
+  'queue.callTicket': call({ input: queueInputs.callTicket, output: Ticket, access: OPERATORS }),
+  'queue.recall': call({ input: queueInputs.ticket, output: Ticket, access: OPERATORS }),
+  'queue.noShow': call({ input: queueInputs.ticket, output: Ticket, access: OPERATORS }),
+  'queue.returnToQueue': call({ input: queueInputs.ticket, output: Ticket, access: OPERATORS }),
+  'queue.finish': call({ input: queueInputs.ticket, output: Ticket, access: OPERATORS }),
+  'queue.transfer': call({ input: queueInputs.transfer, output: Ticket, access: OPERATORS }),
+  /** Service begins: a case under the chosen act opens, linked to the ticket. */
+  'queue.startService': call({
+    input: queueInputs.startService,
+    output: z.object({ ticket: Ticket, case: CaseView }),
+    access: OPERATORS,
+  }),
+  'queue.stats': call({ input: queueInputs.day, output: QueueStats, access: ['supervisor', 'admin'] }),
+  'queue.exportCsv': call({
+    input: queueInputs.day,
+    output: z.object({ filename: z.string(), csv: z.string() }),
+    access: ['supervisor', 'admin'],
+  }),
+  /** End of the day: every ticket still open is recorded as unserved. */
+  'queue.closeDay': call({ input: Empty, output: z.object({ unserved: z.number().int() }), access: ['supervisor', 'admin'] }),
+  'queue.settings': call({ input: Empty, output: QueueSettings, access: 'session' }),
+  'queue.updateSettings': call({ input: QueueSettings.strict(), output: QueueSettings, access: ['admin'] }),
+
   /** Training mode only: the simulated registers' people and powers of attorney, for the trainer's demo. */
   'training.population': call({
     input: Empty,
@@ -154,6 +193,10 @@ export const events = {
   'session.locked': z.object({ reason: z.enum(['idle', 'manual']) }),
   /** The session is over: log-out, the absolute limit, the account disabled, or five wrong passwords at the lock screen. */
   'session.ended': z.object({ reason: z.enum(['logout', 'expired', 'disabled', 'lockedOut']) }),
+  /** The queue changed: boards and queue panels fetch it again. */
+  'queue.changed': z.object({ day: z.string() }),
+  /** A number was called (or called again) to a window: the board chimes and announces it. */
+  'queue.called': z.object({ number: z.string(), window: z.string(), recall: z.boolean() }),
 } as const;
 
 export type Events = typeof events;

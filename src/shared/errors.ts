@@ -28,6 +28,10 @@ export const ERROR_CODES = [
   'STEP_OUT_OF_ORDER', // the case is not at the step this action belongs to
   'GATEWAY_UNAVAILABLE', // the state systems could not be reached; the case waits where it is
   'ALREADY_DONE', // the survey was already answered, the document already issued
+  'QUEUE_EMPTY', // nobody is waiting for this window's groups
+  'TICKET_CHANGED', // another window acted on the ticket first; the screen shows it as it is now
+  'WINDOW_NOT_SET', // choose the window number and its service groups first
+  'WINDOW_PAUSED', // the window is on a break: resume to call
   'INTERNAL',
 ] as const;
 

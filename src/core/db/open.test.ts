@@ -182,9 +182,25 @@ describe('migration 2: cases', () => {
     v1.prepare("INSERT INTO settings (key, value) VALUES ('workstation', '{}')").run();
     v1.close();
     const db = openDatabase(dbPath, { checkIntegrity: false });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 1 });
     expect(db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
+describe('migration 3: the queue', () => {
+  it('finds the head of a line and a window\'s reserved tickets through indexes', () => {
+    const db = openDatabase(dbPath, { checkIntegrity: false });
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const head = plan(
+      "SELECT id FROM tickets WHERE day = '2026-01-15' AND state = 'waiting' AND line = 'A' AND (priority IS NOT NULL) = 1 ORDER BY line_order LIMIT 1",
+    );
+    expect(head).toMatch(/USING (COVERING )?INDEX tickets_line/);
+    expect(head).not.toContain('TEMP B-TREE');
+    const reserved = plan("SELECT id FROM tickets WHERE day = '2026-01-15' AND state = 'waiting' AND window = '3' ORDER BY line_order LIMIT 1");
+    expect(reserved).toMatch(/USING (COVERING )?INDEX tickets_reserved/);
+    expect(reserved).not.toContain('TEMP B-TREE');
     db.close();
   });
 });

@@ -1,8 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import { BranchSettings } from '../../shared/contract';
+import { QueueSettings } from '../../shared/queue';
 import { Settings } from '../../shared/schemas';
 
 export const DEFAULT_SETTINGS: Settings = { idleLockSeconds: 300, sessionLimitMinutes: 12 * 60 };
+
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
+  priorityCategories: ['disability', 'elderly', 'pregnant', 'infant'],
+  maxPriorityStreak: 3,
+  recallsBeforeNoShow: 3,
+  noShowAfterSeconds: 300,
+};
 
 export const DEFAULT_BRANCH: BranchSettings = { region: 'aktobe', opensAt: '09:00', closesAt: '18:00' };
 
@@ -11,6 +19,8 @@ export interface SettingsStore {
   put(settings: Settings): void;
   branch(): BranchSettings;
   putBranch(branch: BranchSettings): void;
+  queue(): QueueSettings;
+  putQueue(queue: QueueSettings): void;
 }
 
 /** Settings are one JSON row, re-validated on read so a hand-edited value cannot break the core. */
@@ -23,8 +33,23 @@ export function createSettingsStore(db: Database): SettingsStore {
   const writeBranch = db.prepare(
     "INSERT INTO settings (key, value) VALUES ('branch', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
   );
+  const keyed = <T>(key: string, schema: { safeParse(x: unknown): { success: boolean; data?: T } }, fallback: T) => {
+    const read = db.prepare('SELECT value FROM settings WHERE key = ?');
+    const write = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    return {
+      get(): T {
+        const row = read.get(key) as { value: string } | undefined;
+        const parsed = row ? schema.safeParse(JSON.parse(row.value)) : undefined;
+        return parsed?.success ? (parsed.data as T) : fallback;
+      },
+      put: (value: T) => void write.run(key, JSON.stringify(value)),
+    };
+  };
+  const queue = keyed<QueueSettings>('queue', QueueSettings, DEFAULT_QUEUE_SETTINGS);
   // Not cached: a write rolled back with its transaction must not linger in memory.
   return {
+    queue: queue.get,
+    putQueue: queue.put,
     branch() {
       const row = readBranch.get() as { value: string } | undefined;
       const parsed = row ? BranchSettings.safeParse(JSON.parse(row.value)) : undefined;

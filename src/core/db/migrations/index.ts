@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { migration0001 } from './0001-operators-and-audit';
 import { migration0002 } from './0002-cases';
+import { migration0003 } from './0003-queue';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'operators and audit', up: migration0001 },
   { version: 2, name: 'cases', up: migration0002 },
+  { version: 3, name: 'queue', up: migration0003 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
