@@ -26,6 +26,9 @@ async function main() {
   });
   process.stdout.write(`АЖО ${command.training ? '(training) ' : ''}data: ${command.dataDir}\n`);
   for (let i = 0; i < command.links; i++) process.stdout.write(`AZHO_URL=${host.loginUrl()}\n`);
+  // The hall's screens: the queue board and the ticket kiosk, each a browser of its own.
+  process.stdout.write(`AZHO_BOARD_URL=${host.loginUrl('/board')}\n`);
+  process.stdout.write(`AZHO_KIOSK_URL=${host.loginUrl('/kiosk')}\n`);
   if (process.stdin.isTTY) {
     process.stdout.write('Enter: a new one-time link · Ctrl+C: stop\n');
     process.stdin.on('data', () => process.stdout.write(`AZHO_URL=${host.loginUrl()}\n`));

@@ -76,6 +76,13 @@ describe('web host: who may come in', () => {
     expect(second.headers['set-cookie']).toBeUndefined();
   });
 
+  it('lets a link open the board or the kiosk page', async () => {
+    const board = new URL(host.loginUrl('/board'));
+    const res = await send(board.pathname + board.search);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/board');
+  });
+
   it('serves nothing, not even the page, without the cookie', async () => {
     expect((await send('/')).status).toBe(401);
     const res = await send('/api/call/app.status', { method: 'POST', headers: { origin: host.origin, 'content-type': 'application/json' }, body: '{}' });

@@ -25,8 +25,8 @@ export interface HostOptions {
 
 export interface Host {
   origin: string;
-  /** A fresh one-time URL that lets one browser in. */
-  loginUrl(): string;
+  /** A fresh one-time URL that lets one browser in, at a page of the renderer ('/', '/board', '/kiosk'). */
+  loginUrl(path?: '/' | '/board' | '/kiosk'): string;
   close(): Promise<void>;
 }
 
@@ -179,7 +179,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   return {
     origin,
-    loginUrl: () => `${origin}/?token=${sessions.issueToken()}`,
+    loginUrl: (path = '/') => `${origin}${path}?token=${sessions.issueToken()}`,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweeper);

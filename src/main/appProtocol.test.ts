@@ -29,11 +29,16 @@ describe('resolveAppFile', () => {
     }
   });
 
-  it('refuses other hosts, other schemes and the bare folder', () => {
+  it('refuses other hosts and other schemes', () => {
     expect(resolveAppFile(root, 'app://other/index.html')).toBeNull();
     expect(resolveAppFile(root, 'file:///index.html')).toBeNull();
-    expect(resolveAppFile(root, 'app://azho/')).toBeNull();
     expect(resolveAppFile(root, 'nonsense')).toBeNull();
+  });
+
+  it('serves the one page for a path without a file extension: the board, the kiosk, the root', () => {
+    for (const url of ['app://azho/', 'app://azho/board', 'app://azho/kiosk?x=1']) {
+      expect(resolveAppFile(root, url), url).toBe(join(root, 'index.html'));
+    }
   });
 });
 

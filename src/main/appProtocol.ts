@@ -41,6 +41,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+const PAGE_ROUTES = new Set(['/', '/board', '/kiosk']);
+
 /** The file under `root` an app:// URL names, or null for any URL that would leave `root`. */
 export function resolveAppFile(root: string, url: string): string | null {
   let parsed: URL;
@@ -58,6 +60,8 @@ export function resolveAppFile(root: string, url: string): string | null {
   }
   // A decoded backslash is a separator on Windows, and a NUL truncates paths in native code.
   if (path.includes('\\') || path.includes('\0')) return null;
+  // The renderer is one page; its screens for the hall (the board, the kiosk) are routes of it.
+  if (PAGE_ROUTES.has(path)) path = '/index.html';
   const base = resolve(root);
   const file = resolve(base, `.${path}`);
   const inside = relative(base, file);

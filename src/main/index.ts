@@ -3,7 +3,7 @@
  * worker, the IPC bridge, one window; on quit the core closes before the process exits.
  */
 import { join } from 'node:path';
-import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, screen, session, type BrowserWindow } from 'electron';
 import { startCore } from '../core/runtime/startCore';
 import type { CoreHandle } from '../core/runtime/types';
 import { AppError } from '../shared/errors';
@@ -14,7 +14,7 @@ import { loadOrCreateMasterKey } from './keys';
 import { installApplicationMenu } from './menu';
 import { osKeyWrapper } from './osKeyStore';
 import { APP_SCHEME, devServerUrl, hardenSession, hardenWebContents, trustedOrigins } from './security';
-import { createMainWindow } from './window';
+import { createBoardWindow, createMainWindow } from './window';
 
 const RENDERER_DIR = join(import.meta.dirname, '../renderer');
 /** A core that cannot close in this time is stuck; SQLite's WAL recovers what it had committed. */
@@ -105,6 +105,9 @@ async function start(): Promise<void> {
   disposeBridge = registerIpcBridge({ ipcMain, core, isTrustedSender: trustedSenderCheck(trusted) });
   installApplicationMenu(devUrl !== null);
   mainWindow = createMainWindow({ devUrl });
+  // With a second monitor (the hall's display), the queue board opens on it.
+  const hall = screen.getAllDisplays().find((d) => d.id !== screen.getPrimaryDisplay().id);
+  if (hall) createBoardWindow({ devUrl, bounds: hall.bounds });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

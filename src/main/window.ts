@@ -8,13 +8,33 @@ export interface MainWindowOptions {
   devUrl: string | null;
 }
 
+export interface BoardWindowOptions extends MainWindowOptions {
+  /** Where the hall's display is: the bounds of the second monitor. */
+  bounds: { x: number; y: number; width: number; height: number };
+}
+
+/** The operator's window. */
 export function createMainWindow({ devUrl }: MainWindowOptions): BrowserWindow {
-  const window = new BrowserWindow({
+  return openWindow(devUrl, '/index.html', {
     title: 'АЖО',
     width: 1366,
     height: 860,
     minWidth: 1100,
     minHeight: 700,
+  });
+}
+
+/**
+ * The queue's display board on the hall's monitor: full screen, no frame, the same sandboxed
+ * renderer at /board (it shows numbers and windows only, never personal data).
+ */
+export function createBoardWindow({ devUrl, bounds }: BoardWindowOptions): BrowserWindow {
+  return openWindow(devUrl, '/board', { title: 'АЖО — кезек', ...bounds, frame: false, fullscreen: true, autoHideMenuBar: true });
+}
+
+function openWindow(devUrl: string | null, path: string, shape: Electron.BrowserWindowConstructorOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    ...shape,
     // Shown at ready-to-show so the operator never sees an empty white frame.
     show: false,
     webPreferences: {
@@ -32,7 +52,7 @@ export function createMainWindow({ devUrl }: MainWindowOptions): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  window.loadURL(devUrl ?? APP_ENTRY_URL).catch((error: unknown) => {
+  window.loadURL(new URL(path, devUrl ?? APP_ENTRY_URL).toString()).catch((error: unknown) => {
     console.error(`[window] the renderer did not load: ${error instanceof Error ? error.message : String(error)}`);
     window.show();
   });
