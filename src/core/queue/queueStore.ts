@@ -32,6 +32,9 @@ export interface TicketRecord extends Ticket {
   lineOrder: number;
 }
 
+/** People ahead are counted up to this many. */
+export const AHEAD_CAP = 1000;
+
 const toTicket = (r: Row): TicketRecord => ({
   id: r.id,
   day: r.day,
@@ -97,8 +100,10 @@ export function createQueueStore(db: Database) {
        ORDER BY line_order LIMIT 1`,
     ),
     reserved: db.prepare("SELECT * FROM tickets WHERE day = ? AND state = 'waiting' AND window = ? ORDER BY line_order LIMIT 1"),
+    // Counted up to a cap: the ticket says "over 999 ahead" rather than count a whole day on every issue.
     ahead: db.prepare(
-      "SELECT count(*) AS n FROM tickets WHERE day = ? AND state = 'waiting' AND line = ? AND ((priority IS NOT NULL) > ? OR ((priority IS NOT NULL) = ? AND line_order < ?))",
+      `SELECT count(*) AS n FROM (SELECT 1 FROM tickets WHERE day = ? AND state = 'waiting' AND line = ?
+       AND ((priority IS NOT NULL) > ? OR ((priority IS NOT NULL) = ? AND line_order < ?)) LIMIT ${AHEAD_CAP})`,
     ),
     waitingCounts: db.prepare(
       "SELECT line AS grp, sum(priority IS NULL) AS regular, sum(priority IS NOT NULL) AS priority FROM tickets WHERE day = ? AND state = 'waiting' GROUP BY line ORDER BY line",
