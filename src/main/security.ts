@@ -9,18 +9,7 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'azho';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../shared/contentSecurityPolicy';
 
 /**
  * `scheme://host[:port]`, or null when the URL does not parse or has no host. Built by hand
