@@ -20,6 +20,16 @@ describe('precheck', () => {
     );
   });
 
+  it('calls an empty nested field required too', () => {
+    const issues = precheck('cases.submitForm', {
+      caseId: 1,
+      version: 0,
+      applicantIin: '900101300007',
+      representative: { iin: '850315400035', fullName: 'Жұмабаева Әйгерім', powerOfAttorney: { kind: 'notarised', number: 'НҚ-1', date: '', notary: 'Бекова Ә. С.' } },
+    });
+    expect(issues).toEqual([{ path: 'representative.powerOfAttorney.date', reason: 'required' }]);
+  });
+
   it('passes a valid input', () => {
     expect(precheck('auth.login', { login: 'omirzaq', password: 'x' })).toEqual([]);
   });

@@ -12,10 +12,20 @@ export function precheck<N extends CallName>(name: N, input: CallInput<N>): Fiel
     return [];
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const values = input as Record<string, unknown>;
-    // The contract calls an empty string "too short"; to the operator it is a field left empty.
-    return (error.data.issues ?? []).map((issue) =>
-      typeof values[issue.path] === 'string' && (values[issue.path] as string).trim() === '' ? { ...issue, reason: 'required' } : issue,
-    );
+    // The contract calls an empty string "too short" (or a bad date); to the operator it is a field left empty.
+    return (error.data.issues ?? []).map((issue) => {
+      const value = valueAt(input, issue.path);
+      return typeof value === 'string' && value.trim() === '' ? { ...issue, reason: 'required' } : issue;
+    });
   }
+}
+
+/** The value at a dotted path ('representative.powerOfAttorney.date') of a form's input. */
+function valueAt(input: unknown, path: string): unknown {
+  let value: unknown = input;
+  for (const key of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
 }

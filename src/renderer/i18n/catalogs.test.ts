@@ -8,6 +8,10 @@ const FIELD_REASONS = [
   'required', 'type', 'tooLong', 'tooShort', 'unknownField', 'format', 'value', 'invalid',
   'iin.format', 'iin.checksum', 'iin.century', 'iin.birthDate', 'login.charset',
   'login.taken', 'iin.taken', 'password.wrong', 'password.reused',
+  // The request form, the documents, the branch (shared/cases.ts, the case engine, branch.update).
+  'poa.notaryRequired', 'poa.otherCertificationNotFilled', 'poa.certifiedByRequired', 'poa.notaryNotFilled',
+  'poa.notarisedRequired', 'representative.notAllowed', 'representative.sameAsApplicant',
+  'documents.unknown', 'documents.alreadyTaken', 'date.format', 'time.format', 'time.closesBeforeOpens',
 ];
 const STORAGE_PROBLEMS = ['fromNewerVersion', 'corrupt', 'foreign', 'inUse', 'keyMismatch', 'io'];
 

@@ -11,9 +11,12 @@ interface IinFieldProps {
   /** A message from the last submit, which wins over the live check. */
   error?: string | undefined;
   name?: string;
+  /** The field's own label where a form has more than one IIN (the applicant's, the representative's). */
+  label?: string;
+  autoFocus?: boolean;
 }
 
-export function IinField({ value, onChange, error, name = 'iin' }: IinFieldProps) {
+export function IinField({ value, onChange, error, name = 'iin', label, autoFocus }: IinFieldProps) {
   const t = useT();
   const check = checkIin(value);
   // Half-typed digits are not yet wrong; a letter or the twelfth digit settles it.
@@ -21,8 +24,9 @@ export function IinField({ value, onChange, error, name = 'iin' }: IinFieldProps
   const live = !check.ok && settled ? reasonText(t, `iin.${check.problem}`) : undefined;
   return (
     <Field
-      label={t('field.iin')}
+      label={label ?? t('field.iin')}
       name={name}
+      autoFocus={autoFocus}
       value={value}
       inputMode="numeric"
       autoComplete="off"

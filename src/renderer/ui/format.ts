@@ -58,3 +58,27 @@ export function formatDecimal(locale: Locale, value: number): string {
   const text = String(Math.round(value * 10) / 10);
   return locale === 'en' ? text : text.replace('.', ',');
 }
+
+/** A calendar date of the act or the case (yyyy-mm-dd): "2016 жылғы 5 шілде". */
+export function formatIsoDate(t: Translate, isoDate: string): string {
+  return formatBirthDate(t, isoDate);
+}
+
+/** Russian counts words three ways (1 день, 2 дня, 5 дней); Kazakh and English need fewer. */
+export function pluralForm(value: number): 'one' | 'few' | 'many' {
+  if (!Number.isInteger(value)) return 'few';
+  const ten = value % 10;
+  const hundred = value % 100;
+  if (ten === 1 && hundred !== 11) return 'one';
+  if (ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14)) return 'few';
+  return 'many';
+}
+
+/** Elapsed time on a counter clock: "0:42", "12:05", "1:02:03". */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${minutes}:${two(seconds)}`;
+}
