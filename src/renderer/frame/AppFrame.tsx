@@ -2,6 +2,8 @@
 import { useCallback } from 'react';
 import type { SessionView } from '../../shared/schemas';
 import { AuditView } from '../audit/AuditView';
+import { CasesView } from '../cases/CasesView';
+import { useCases } from '../cases/casesStore';
 import { HomeView } from '../home/HomeView';
 import { OperatorsView } from '../operators/OperatorsView';
 import { useActivityTouch } from '../session/activity';
@@ -9,11 +11,14 @@ import { useSession } from '../session/sessionStore';
 import { SettingsView } from '../settings/SettingsView';
 import { FrameHeader } from './FrameHeader';
 import { Nav } from './Nav';
-import { sectionsFor, useNav, type Section } from './navStore';
+import { mayWorkCases, sectionsFor, useNav, type Section } from './navStore';
 import { useLockShortcut } from './useLockShortcut';
+import { useNewCaseShortcut } from './useNewCaseShortcut';
 
-function SectionView({ section, session }: { section: Section; session: SessionView }) {
+function SectionView({ section, session, onNewCase }: { section: Section; session: SessionView; onNewCase: (() => void) | null }) {
   switch (section) {
+    case 'cases':
+      return <CasesView />;
     case 'operators':
       return <OperatorsView self={session.operator} />;
     case 'audit':
@@ -21,7 +26,7 @@ function SectionView({ section, session }: { section: Section; session: SessionV
     case 'settings':
       return <SettingsView />;
     default:
-      return <HomeView session={session} />;
+      return <HomeView session={session} onNewCase={onNewCase} />;
   }
 }
 
@@ -31,17 +36,32 @@ export function AppFrame({ session }: { session: SessionView }) {
   const sections = sectionsFor(session.operator.role);
   const open = sections.includes(section) ? section : 'home';
   const lockNow = useCallback(() => void lock().catch(() => {}), [lock]);
+  const casesAllowed = mayWorkCases(session.operator.role);
+  const newCase = useCallback(() => {
+    const from = useNav.getState().section;
+    useCases.getState().choose(from === 'cases' ? undefined : () => go(from));
+    go('cases');
+  }, [go]);
+  const goTo = useCallback(
+    (target: Section) => {
+      // The Cases item always leads to today's list, even from inside a case.
+      if (target === 'cases') useCases.getState().showList();
+      go(target);
+    },
+    [go],
+  );
 
   useActivityTouch(session.idleLockSeconds);
   useLockShortcut(lockNow);
+  useNewCaseShortcut(casesAllowed ? newCase : null);
 
   return (
     <div className="frame" data-testid="app-frame">
       <FrameHeader operator={session.operator} onLock={lockNow} onLogout={() => void logout().catch(() => {})} />
       <div className="frame-body">
-        <Nav sections={sections} current={open} onGo={go} />
+        <Nav sections={sections} current={open} onGo={goTo} />
         <main className="frame-main" key={open}>
-          <SectionView section={open} session={session} />
+          <SectionView section={open} session={session} onNewCase={casesAllowed ? newCase : null} />
         </main>
       </div>
     </div>

@@ -1,4 +1,4 @@
-/** The left column of sections; services will join it as the regulations are wired in. */
+/** The left column of the workstation's sections. */
 import { useT } from '../i18n/localeStore';
 import type { Section } from './navStore';
 

@@ -3,15 +3,23 @@ import { create } from 'zustand';
 import type { Role } from '../../shared/schemas';
 import { useSession } from '../session/sessionStore';
 
-export const SECTIONS = ['home', 'operators', 'audit', 'settings'] as const;
+const CASE_ROLES: readonly Role[] = ['operator', 'supervisor', 'trainer'];
+
+export const SECTIONS = ['home', 'cases', 'operators', 'audit', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const ALLOWED: Record<Section, readonly Role[]> = {
   home: ['operator', 'supervisor', 'trainer', 'admin'],
+  // Administrators manage accounts; serving applicants is for those at the counter.
+  cases: CASE_ROLES,
   operators: ['admin'],
   audit: ['admin', 'supervisor'],
   settings: ['admin'],
 };
+
+export function mayWorkCases(role: Role): boolean {
+  return CASE_ROLES.includes(role);
+}
 
 export function sectionsFor(role: Role): Section[] {
   return SECTIONS.filter((section) => ALLOWED[section].includes(role));

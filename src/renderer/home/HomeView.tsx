@@ -1,8 +1,9 @@
-/** A calm start page: the date, this session's times, and that process 1 is done. */
+/** A calm start page: the date, this session's times, that process 1 is done, and the next applicant. */
 import { useEffect, useState } from 'react';
 import type { SessionView } from '../../shared/schemas';
 import { useLocale, useT } from '../i18n/localeStore';
 import { formatDecimal, formatFullDate, formatMoment } from '../ui/format';
+import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 
 function useToday(): Date {
@@ -15,7 +16,22 @@ function useToday(): Date {
   return now;
 }
 
-export function HomeView({ session }: { session: SessionView }) {
+function NextApplicant({ onNewCase }: { onNewCase(): void }) {
+  const t = useT();
+  return (
+    <div className="home-next" data-testid="home-next">
+      <div>
+        <p className="home-next-title">{t('home.next.title')}</p>
+        <p className="home-next-lead">{t('home.next.lead')}</p>
+      </div>
+      <Button variant="primary" className="btn--large" shortcut="F2" onClick={onNewCase} data-testid="home-new-case">
+        {t('action.newCase')}
+      </Button>
+    </div>
+  );
+}
+
+export function HomeView({ session, onNewCase }: { session: SessionView; onNewCase?: (() => void) | null }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const today = useToday();
@@ -25,6 +41,7 @@ export function HomeView({ session }: { session: SessionView }) {
       <p className="home-date">{formatFullDate(t, today)}</p>
       <h1 className="page-title">{t('home.greeting', { name: firstName })}</h1>
       <Notice tone="success">{t('home.process1')}</Notice>
+      {onNewCase && <NextApplicant onNewCase={onNewCase} />}
       <dl className="home-facts">
         <div className="home-fact">
           <dt>{t('home.sessionStart')}</dt>
