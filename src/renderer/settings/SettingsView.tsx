@@ -1,4 +1,4 @@
-/** Administrator: how soon an idle screen locks and how long a session may last. */
+/** Administrator: how soon an idle screen locks, how long a session may last, and the branch's region and hours. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Settings } from '../../shared/schemas';
 import { attempt, validationProblem } from '../client/problem';
@@ -12,8 +12,8 @@ import { formatDecimal } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { PageHeader } from '../ui/PageHeader';
 import { useProblem } from '../ui/useProblem';
+import { BranchForm } from './BranchForm';
 import { useSettings } from './settingsStore';
-
 
 function SettingsForm({ settings }: { settings: Settings }) {
   const t = useT();
@@ -80,15 +80,25 @@ function SettingsForm({ settings }: { settings: Settings }) {
 
 export function SettingsView() {
   const t = useT();
-  const { settings, problem, load } = useSettings();
+  const { settings, problem, load, branch, branchProblem, loadBranch } = useSettings();
   useEffect(() => {
     void load();
-  }, [load]);
+    void loadBranch();
+  }, [load, loadBranch]);
   return (
     <section data-testid="settings-view">
       <PageHeader title={t('settings.title')} lead={t('settings.lead')} />
-      {problem && <Notice tone="error">{describeProblem(t, problem).summary}</Notice>}
-      {settings && <SettingsForm settings={settings} />}
+      <div className="settings-group">
+        <h2 className="section-title">{t('settings.session')}</h2>
+        {problem && <Notice tone="error">{describeProblem(t, problem).summary}</Notice>}
+        {settings && <SettingsForm settings={settings} />}
+      </div>
+      <div className="settings-group">
+        <h2 className="section-title">{t('settings.branch')}</h2>
+        <p className="page-lead">{t('settings.branchLead')}</p>
+        {branchProblem && <Notice tone="error">{describeProblem(t, branchProblem).summary}</Notice>}
+        {branch && <BranchForm branch={branch} />}
+      </div>
     </section>
   );
 }

@@ -1,5 +1,6 @@
-/** The workstation's lock and session limits, as the administrator sets them. */
+/** The workstation's lock and session limits and the branch (region, hours), as the administrator sets them. */
 import { create } from 'zustand';
+import type { BranchSettings } from '../../shared/contract';
 import type { Settings } from '../../shared/schemas';
 import { invoke } from '../client/client';
 import { toProblem, type Problem } from '../client/problem';
@@ -10,6 +11,10 @@ interface SettingsState {
   problem: Problem | null;
   load(): Promise<void>;
   save(settings: Settings): Promise<void>;
+  branch: BranchSettings | null;
+  branchProblem: Problem | null;
+  loadBranch(): Promise<void>;
+  saveBranch(branch: BranchSettings): Promise<void>;
   forget(): void;
 }
 
@@ -27,8 +32,21 @@ export const useSettings = create<SettingsState>()((set) => ({
   async save(settings) {
     set({ settings: await invoke('settings.update', settings) });
   },
+  branch: null,
+  branchProblem: null,
+  async loadBranch() {
+    set({ branchProblem: null });
+    try {
+      set({ branch: await invoke('branch.get', {}) });
+    } catch (error) {
+      set({ branchProblem: toProblem(error) });
+    }
+  },
+  async saveBranch(branch) {
+    set({ branch: await invoke('branch.update', branch) });
+  },
   forget() {
-    set({ settings: null, problem: null });
+    set({ settings: null, problem: null, branch: null, branchProblem: null });
   },
 }));
 
