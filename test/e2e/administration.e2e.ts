@@ -67,3 +67,38 @@ test('the administrator sets the idle lock and the session limit', async ({ app:
   await expect(page.getByLabel(msg('kk', 'field.idleLockMinutes'), { exact: true })).toHaveValue('2,5');
   await expect(page.getByLabel(msg('kk', 'field.sessionLimitMinutes'), { exact: true })).toHaveValue('480');
 });
+
+test('the administrator sets the branch region and opening hours', async ({ app: page }) => {
+  await createAdmin(page);
+  await page.getByRole('button', { name: msg('kk', 'nav.settings') }).click();
+  const form = page.getByTestId('branch-form');
+  const region = form.getByLabel(msg('kk', 'field.region'), { exact: true });
+  const opens = form.getByLabel(msg('kk', 'field.opensAt'), { exact: true });
+  const closes = form.getByLabel(msg('kk', 'field.closesAt'), { exact: true });
+  // Aktobe and 09:00–18:00 until someone says otherwise.
+  await expect(region).toHaveValue('aktobe');
+  await expect(opens).toHaveValue('09:00');
+  await expect(closes).toHaveValue('18:00');
+
+  await opens.fill('9 00');
+  await opens.press('Enter');
+  await expect(form.getByText(msg('kk', 'reason.time.format'))).toBeVisible();
+  await opens.fill('19:00');
+  await opens.press('Enter');
+  await expect(form.getByText(msg('kk', 'reason.time.closesBeforeOpens'))).toBeVisible();
+
+  await region.selectOption('karaganda');
+  await opens.fill('08:30');
+  await closes.fill('17:30');
+  await closes.press('Enter');
+  await expect(form.getByText(msg('kk', 'branch.saved'))).toBeVisible();
+  await saveScreen(page, 'settings-branch', 'kk');
+  await switchLocale(page, 'ru');
+  await expect(form.getByLabel(msg('ru', 'field.region'), { exact: true }).locator('option:checked')).toHaveText(msg('ru', 'region.karaganda'));
+  await saveScreen(page, 'settings-branch', 'ru');
+
+  await page.reload();
+  await page.getByRole('button', { name: msg('ru', 'nav.settings') }).click();
+  await expect(page.getByTestId('branch-form').getByLabel(msg('ru', 'field.opensAt'), { exact: true })).toHaveValue('08:30');
+  await expect(page.getByTestId('branch-form').getByLabel(msg('ru', 'field.region'), { exact: true })).toHaveValue('karaganda');
+});

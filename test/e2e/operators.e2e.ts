@@ -83,8 +83,8 @@ test('the administrator adds an operator, who logs in with the temporary passwor
   await current.press('Enter');
   await expect(page.getByTestId('home-view')).toBeVisible();
   await expect(page.getByTestId('operator-badge')).toContainText(msg('kk', 'role.operator'));
-  // An operator sees no administration sections.
-  await expect(page.getByRole('navigation').getByRole('button')).toHaveText([msg('kk', 'nav.home')]);
+  // An operator sees no administration sections: the home page and the cases.
+  await expect(page.getByRole('navigation').getByRole('button')).toHaveText([msg('kk', 'nav.home'), msg('kk', 'nav.cases')]);
 
   // The new password is the one that works from now on.
   await logOut(page);
