@@ -71,7 +71,8 @@ describe('S1 Aktobe at the counter: every path of the act', () => {
     v = await core.call('cases.forward', { caseId: v.id, version: v.version }, 'counter-1');
     expect(v).toMatchObject({ step: 'endedWithRefusal', status: 'refused' });
     expect(stepsWalked(v)).toEqual(['start', 'p1', 'p2', 'p3', 'c1', 'p5', 'p6', 'c2', 'p7']);
-    expect(v.refusalReason?.kk).toContain('pmpkConclusion');
+    expect(v.refusalReason?.kk).toContain('Психологиялық-медициналық-педагогикалық консультацияның');
+    expect(v.refusalReason?.ru).toBe('Неполный пакет документов по пункту 9 Стандарта: Заключение психолого-медико-педагогической консультации');
     const refusal = await core.call('cases.document', { caseId: v.id, kind: 'refusalDocuments' }, 'counter-1');
     expect(refusal.paragraphs.join(' ')).toContain('7-үдеріс');
   });

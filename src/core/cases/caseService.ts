@@ -225,7 +225,9 @@ export class CaseEngine {
           regulationId: c.regulation.id,
           applicantIin: applicant.iin,
           documents: c.record.documentsTaken,
-          missingDocuments: c.regulation.requiredDocuments.filter((d) => !d.optional && !c.record.documentsTaken.includes(d.id)).map((d) => d.id),
+          missingDocuments: c.regulation.requiredDocuments
+            .filter((d) => !d.optional && !c.record.documentsTaken.includes(d.id))
+            .map((d) => ({ id: d.id, title: { kk: d.title.kk, ru: d.title.ru } })),
         }));
       } catch (err) {
         if (err instanceof GatewayUnavailable) throw new AppError('GATEWAY_UNAVAILABLE');

@@ -39,8 +39,8 @@ export interface Submission {
   applicantIin: string;
   /** Ids of the required documents the applicant handed over. */
   documents: string[];
-  /** Ids of the required documents still missing. */
-  missingDocuments: string[];
+  /** The required documents still missing, named as the Standard names them. */
+  missingDocuments: { id: string; title: { kk: string; ru: string } }[];
 }
 
 export type TargetStatus =

@@ -46,13 +46,13 @@ export class TrainingGateway implements GatewayPort {
     const s = this.registered.get(registrationNumber);
     if (!s) return { state: 'registered', registrationNumber };
     if (s.missingDocuments.length > 0) {
-      const list = s.missingDocuments.join(', ');
+      const list = (lang: 'kk' | 'ru') => s.missingDocuments.map((d) => d.title[lang]).join('; ');
       return {
         state: 'refused',
         registrationNumber,
         reason: {
-          kk: `Стандарттың 9-тармағында көрсетілген құжаттар толық емес: ${list}`,
-          ru: `Неполный пакет документов по пункту 9 Стандарта: ${list}`,
+          kk: `Стандарттың 9-тармағында көрсетілген құжаттар толық емес: ${list('kk')}`,
+          ru: `Неполный пакет документов по пункту 9 Стандарта: ${list('ru')}`,
         },
       };
     }
