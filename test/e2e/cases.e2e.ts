@@ -109,8 +109,17 @@ test('a full S1 case in Aktobe: hand-over, request form, ЖТ МДҚ, forward, r
   await expect(act).toContainText('000_9c000d9434ad5727.txt');
   await expect(act).toContainText('тармақ 7, 7)');
   await expect(act).toContainText('№ 285');
+  await saveScreen(page, 'case-act-text', 'kk');
   await page.keyboard.press('Escape');
   await expect(act).toHaveCount(0);
+  // In Russian the act's Kazakh words stay, with the working translation under them.
+  await switchLocale(page, 'ru');
+  await page.keyboard.press('F1');
+  await expect(act.getByTestId('act-text-kk')).toContainText('"Е-собес" ақпараттық жүйесіне');
+  await expect(act).toContainText('Направление через ШЭП в ИС «Е-Собес»');
+  await saveScreen(page, 'case-act-text', 'ru');
+  await page.keyboard.press('Escape');
+  await switchLocale(page, 'kk');
 
   // Process 5: forward; the receipt opens for printing at once.
   await page.getByTestId('forward').focus();
@@ -390,4 +399,75 @@ test.describe('a 1280 × 720 counter screen', () => {
     await fitsWidth(page);
     await saveScreen(page, 'case-service-choice-1280', 'ru');
   });
+});
+
+test('a case moved on elsewhere, an unreachable gateway and a deceased applicant are each said plainly', async ({ app: page }) => {
+  await operatorLoggedIn(page);
+  await newCase(page, 'мүгедек', S1_AKTOBE);
+  // Another window takes the hand-over first: this screen's action is refused as stale, and the
+  // screen reloads the case where it really is.
+  const caseId = await page.evaluate(async () => {
+    const call = async (name: string, input: unknown) =>
+      ((await (await fetch(`/api/call/${name}`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })).json()) as { value: { id: number; version: number; cases?: { id: number }[] } }).value;
+    const [latest] = (await call('cases.list', {})).cases!;
+    const view = await call('cases.get', { caseId: latest!.id });
+    await call('cases.handOver', { caseId: view.id, version: view.version, documents: ['application'] });
+    return view.id;
+  });
+  expect(caseId).toBeGreaterThan(0);
+  await page.getByRole('button', { name: msg('kk', 'documents.tickAll') }).click();
+  await page.getByRole('button', { name: msg('kk', 'handOver.submit') }).click();
+  const said = page.getByTestId('action-problem');
+  await expect(said).toContainText(msg('kk', 'error.CASE_CHANGED'));
+  await expect(said).toContainText(msg('kk', 'case.reloaded'));
+  await expectStep(page, 'p2');
+  await expect(page.getByTestId('request-form')).toBeVisible();
+
+  // ЖТ МДҚ records this person as deceased: the operator is told before forwarding.
+  await requestForm(page, '640812300106');
+  await expectStep(page, 'p5');
+  await expect(page.getByTestId('applicant-card')).toContainText(msg('kk', 'applicant.deceased'));
+
+  // The gateway does not answer: the case stays at process 5 and the operator is told to retry.
+  await page.route('**/api/call/cases.forward', (route) => route.fulfill({ json: { ok: false, error: { code: 'GATEWAY_UNAVAILABLE' } } }));
+  await page.getByTestId('forward').click();
+  await expect(page.getByTestId('action-problem')).toContainText(msg('kk', 'error.GATEWAY_UNAVAILABLE'));
+  await expectStep(page, 'p5');
+  await saveScreen(page, 'case-gateway-unavailable', 'kk');
+});
+
+test('a case waiting on the state systems says so and asks again on request', async ({ app: page }) => {
+  await operatorLoggedIn(page);
+  await newCase(page, 'мүгедек', S1_AKTOBE);
+  await handOver(page);
+  // The link was down at process 3: the core keeps the case there, marked as waiting.
+  await page.route('**/api/call/cases.submitForm', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { ok: boolean; value: { steps: { step: string; endedAt: string | null; outcome: string | null }[] } };
+    const upToP3 = body.value.steps.slice(0, body.value.steps.findIndex((s) => s.step === 'p3') + 1);
+    upToP3[upToP3.length - 1] = { ...upToP3[upToP3.length - 1]!, endedAt: null, outcome: null };
+    body.value = { ...body.value, step: 'p3', status: 'inProgress', gatewayWaiting: true, steps: upToP3 } as typeof body.value;
+    await route.fulfill({ response, json: body });
+  });
+  await requestForm(page, SARSENOV.iin);
+  const waiting = page.getByTestId('waiting-panel');
+  await expect(waiting.getByTestId('gateway-waiting')).toHaveText(msg('kk', 'waiting.gateway'));
+  await expect(waiting).toContainText(msg('kk', 'waiting.registers'));
+  await expect(waiting.getByTestId('refresh')).toBeFocused();
+  await screens(page, 'waiting');
+  await waiting.getByTestId('refresh').click();
+  // Asked again, the core answers with the case as it stands: past ЖТ МДҚ, at process 5.
+  await expectStep(page, 'p5');
+});
+
+test('the home page offers the next applicant; Alt+N does what F2 does', async ({ app: page }) => {
+  await operatorLoggedIn(page);
+  await expect(page.getByTestId('home-next')).toContainText(msg('kk', 'home.next.title'));
+  await screens(page, 'home');
+  await page.keyboard.press('Alt+KeyN');
+  await expect(page.getByTestId('service-choice')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('home-view')).toBeVisible();
+  await page.getByTestId('home-new-case').click();
+  await expect(page.getByTestId('service-choice')).toBeVisible();
 });

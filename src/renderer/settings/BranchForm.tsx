@@ -47,9 +47,9 @@ export function BranchForm({ branch }: { branch: BranchSettings }) {
         label={t('field.region')}
         options={REGIONS.map((region) => ({ value: region, label: t(`region.${region}`) }))}
         error={problem?.fields.region}
+        hint={t('hint.region')}
         {...bind('region')}
       />
-      <p className="field-hint">{t('hint.region')}</p>
       <div className="form-row">
         <Field label={t('field.opensAt')} hint={t('hint.time')} inputMode="numeric" autoComplete="off" error={problem?.fields.opensAt} {...bind('opensAt')} />
         <Field label={t('field.closesAt')} hint={t('hint.time')} inputMode="numeric" autoComplete="off" error={problem?.fields.closesAt} {...bind('closesAt')} />

@@ -4,9 +4,10 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
   label: string;
   options: { value: string; label: string }[];
   error?: string | undefined;
+  hint?: string | undefined;
 }
 
-export function SelectField({ label, options, error, ...select }: SelectFieldProps) {
+export function SelectField({ label, options, error, hint, ...select }: SelectFieldProps) {
   const id = useId();
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
@@ -20,6 +21,7 @@ export function SelectField({ label, options, error, ...select }: SelectFieldPro
           </option>
         ))}
       </select>
+      {hint && <p className="field-hint">{hint}</p>}
       {error && (
         <p className="field-error" role="alert">
           {error}
