@@ -244,6 +244,7 @@ test('condition 2: a required document not handed over ends in the process-7 ref
   await expect(page.getByTestId('case-screen')).toHaveAttribute('data-status', 'refused');
   await expect(page.getByTestId('refusal-notice')).toContainText(`7-үдеріс: ${msg('kk', 'outcome.refusalDocuments')}`);
   await expect(page.getByTestId('refusal-reason')).toContainText('Стандарттың 9-тармағында');
+  await expect(page.getByTestId('refusal-reason')).toContainText('Баланың мүгедектігі туралы анықтама');
   await page.getByTestId('open-refusal').click();
   const refusal = page.getByTestId('document-page');
   await expect(refusal).toHaveAttribute('data-kind', 'refusalDocuments');
@@ -393,9 +394,14 @@ test.describe('a 1280 × 720 counter screen', () => {
     await withinWidth(page, 'current-panel');
     await withinWidth(page, 'step-list');
     await saveScreen(page, 'case-1280', 'ru');
+    await switchLocale(page, 'en');
+    await fitsWidth(page);
+    await withinWidth(page, 'current-panel');
+    await saveScreen(page, 'case-1280', 'en');
+    await switchLocale(page, 'ru');
     await page.keyboard.press('F2');
     await page.getByTestId('service-choice').getByRole('combobox').fill('мүгедек');
-    await expect(page.getByTestId('service-list').locator('[role="option"]').first()).toBeVisible();
+    await expect(page.getByTestId('service-list').locator('[role="option"]')).toHaveCount(1);
     await fitsWidth(page);
     await saveScreen(page, 'case-service-choice-1280', 'ru');
   });
@@ -470,4 +476,22 @@ test('the home page offers the next applicant; Alt+N does what F2 does', async (
   await expect(page.getByTestId('home-view')).toBeVisible();
   await page.getByTestId('home-new-case').click();
   await expect(page.getByTestId('service-choice')).toBeVisible();
+});
+
+test('the lock hides the applicant; unlocking returns to the same case, read again', async ({ app: page }) => {
+  await operatorLoggedIn(page);
+  await newCase(page, 'мүгедек', S1_AKTOBE);
+  await handOver(page);
+  await requestForm(page, SARSENOV.iin);
+  await expectStep(page, 'p5');
+  const number = (await page.getByTestId('case-number').innerText()).trim();
+  await page.keyboard.press('Control+l');
+  const lock = page.getByTestId('lock-screen');
+  await expect(lock).toBeVisible();
+  await expect(page.getByText(SARSENOV.fullName)).toHaveCount(0);
+  const password = lock.getByLabel(msg('kk', 'field.password'), { exact: true });
+  await password.fill(operator.newPassword);
+  await password.press('Enter');
+  await expect(page.getByTestId('case-number')).toHaveText(number);
+  await expect(page.getByTestId('applicant-card')).toContainText(SARSENOV.fullName);
 });

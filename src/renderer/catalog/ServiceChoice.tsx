@@ -99,6 +99,17 @@ export function ServiceChoice() {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [highlighted, entries]);
 
+  // Esc goes back from anywhere on the screen; in the search box it first clears the search.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.target === input.current || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      cancelChoose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [cancelChoose]);
+
   async function open(entry: CatalogEntry | undefined) {
     if (!entry?.openable || busy) return;
     setStartProblem(await start(entry.regulationId, documentLocale));
