@@ -375,6 +375,36 @@ test.describe('training', () => {
   });
 });
 
+test.describe('training, an act without a hand-over line', () => {
+  test.use({ hostOptions: { training: true } });
+
+  test('S2 in Ekibastuz: the documents are ticked at process 5, forwarded to ЭҮАШ АЖО, the result waits on a day norm', async ({ app: page }) => {
+    await operatorLoggedIn(page);
+    await newCase(page, 'жұмыссыз', 's2-ekibastuz-168-2');
+    // Process 1 is the session: the case opens at the request form.
+    await expectStep(page, 'p2');
+    const steps = page.getByTestId('step-list');
+    await expect(steps.locator('[data-step="start"]')).toHaveCount(0);
+    await expect(steps.locator('[data-step="p1"]')).toContainText('30 сек – 1 мин');
+    await expect(steps.locator('[data-step="p9"]')).toContainText('3 жұмыс күні');
+    await requestForm(page, SARSENOV.iin);
+    await expectStep(page, 'p5');
+    const form = page.getByTestId('forward-form');
+    await expect(form.getByTestId('document-checklist')).toBeVisible();
+    await form.getByRole('button', { name: msg('kk', 'documents.tickAll') }).click();
+    await expect(page.getByTestId('forward')).toHaveText(new RegExp(msg('kk', 'forward.to.regionalGateway')));
+    await page.getByTestId('forward').click();
+    await expect(page.getByTestId('document-view')).toHaveAttribute('data-kind', 'receipt');
+    await expect(page.getByTestId('document-page')).toContainText('ЭҮАШ-');
+    await backToCase(page);
+    await expectStep(page, 'p9');
+    await expect(steps.locator('[data-step="p6"]')).toHaveAttribute('data-state', 'done');
+    await expect(steps.locator('[data-step="p8"]')).toHaveAttribute('data-state', 'skipped');
+    await expect(steps.locator('[data-step="p9"]').getByTestId('step-timer')).toContainText(msgStart('kk', 'timer.dueDays'));
+    await saveScreen(page, 'case-s2-result', 'kk');
+  });
+});
+
 test.describe('a 1280 × 720 counter screen', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
 

@@ -44,6 +44,8 @@ export async function saveScreen(page: Page, name: string, locale: Locale): Prom
   mkdirSync(SCREENS_DIR, { recursive: true });
   // Fonts arrive after the first paint; a screenshot before them would show the fallback face.
   await page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready);
+  // From the top, so sticky bars (the training banner) stay where the operator sees them.
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
   await page.screenshot({ path: resolve(SCREENS_DIR, `${name}-${locale}.png`), fullPage: true });
 }
 

@@ -20,8 +20,9 @@ export function StepTimer({ record, step }: { record: CaseStep; step: Step }) {
   let state: string;
   if (due === null) state = t('timer.noNorm');
   else if (tone === 'over') state = t('timer.over', { by: formatDuration(now - due) });
-  else if (clockNorm === null || due - now > clockNorm * 1000 + 1000) {
-    // Days, or a minute norm that waits for the branch to open: say when it runs out.
+  else if (clockNorm === null) state = t('timer.dueDays', { at: formatMoment(t, new Date(due), new Date(now)) });
+  else if (due - now > clockNorm * 1000 + 1000) {
+    // A minute norm that waits for the branch to open: say when it runs out.
     state = t('timer.due', { at: formatMoment(t, new Date(due), new Date(now)) });
   } else state = t(tone === 'near' ? 'timer.near' : 'timer.left', { left: formatDuration(due - now) });
   return (
