@@ -20,7 +20,7 @@ describe('what the operator tells the applicant', () => {
 
   it('sends the applicant to the provider or the portal when the State Corporation does not offer it', () => {
     const e = entry({ availability: 'noStateCorporationChannel', channels: ['provider', 'portal'], openable: false });
-    expect(availabilitySentences(kk, e)).toEqual(['Мемлекеттік корпорацияда көрсетілмейді. Өтініш берушіге қызмет берушіге немесе egov.kz порталы арқылы жүгінуді айтыңыз.']);
+    expect(availabilitySentences(kk, e)).toEqual(['Мемлекеттік корпорацияда көрсетілмейді. Өтініш берушіге айтыңыз: қызмет берушіге немесе egov.kz порталы арқылы жүгінсін.']);
     expect(availabilitySentences(ru, e)).toEqual(['Не оказывается в Госкорпорации. Скажите заявителю обратиться к услугодателю или через портал egov.kz.']);
   });
 
