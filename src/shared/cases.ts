@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { Region, Text } from './regulation';
 import { FullName, Id, Iin, IsoTime } from './schemas';
 
+/** Where a case stands once its flow is over: the step id it keeps after the act's last step. */
+export const ENDED_WITH_RESULT = 'endedWithResult';
+export const ENDED_WITH_REFUSAL = 'endedWithRefusal';
+
 export const CASE_STATUSES = ['inProgress', 'waitingTarget', 'refused', 'resultReady', 'issued'] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
@@ -105,7 +109,7 @@ export const CaseView = z.object({
   expectedResultDate: z.string().nullable(),
   training: z.boolean(),
   steps: z.array(CaseStep),
-  documents: z.array(z.object({ kind: z.string(), createdAt: IsoTime })),
+  documents: z.array(z.object({ kind: z.enum(['receipt', 'refusalDataUnavailable', 'refusalDocuments', 'issuance']), createdAt: IsoTime })),
   survey: z.object({ processQuality: z.number().int(), informationQuality: z.number().int() }).nullable(),
   createdAt: IsoTime,
   /** Whether the gateway could not be reached at the last automatic step (the case waits; retry). */

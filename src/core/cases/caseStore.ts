@@ -230,7 +230,8 @@ export function createCaseStore(db: Database, cipher: FieldCipher) {
       const r = q.getDocument.get(caseId, kind) as { body_enc: Buffer } | undefined;
       return r ? open<PrintedDocument>(DOCUMENT, r.body_enc) : null;
     },
-    documents: (caseId: number) => (q.documents.all(caseId) as { kind: string; created_at: string }[]).map((d) => ({ kind: d.kind, createdAt: d.created_at })),
+    documents: (caseId: number) =>
+      (q.documents.all(caseId) as { kind: DocumentKind; created_at: string }[]).map((d) => ({ kind: d.kind, createdAt: d.created_at })),
 
     putSurvey(caseId: number, processQuality: number, informationQuality: number, at: string) {
       q.putSurvey.run(caseId, processQuality, informationQuality, at);

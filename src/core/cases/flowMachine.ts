@@ -5,12 +5,10 @@
  * itself: a step sent out of order finds no transition, and the case stays where it was.
  */
 import { createMachine, transition, type AnyStateMachine } from 'xstate';
+import { ENDED_WITH_REFUSAL, ENDED_WITH_RESULT } from '../../shared/cases';
 import type { Channel, Step } from '../../shared/regulation';
 
 export type FlowEvent = { type: 'COMPLETE' } | { type: 'ANSWER'; yes: boolean };
-
-export const ENDED_WITH_RESULT = 'endedWithResult';
-export const ENDED_WITH_REFUSAL = 'endedWithRefusal';
 
 /** Where 'end' leads for a step: a process says which end it is; a condition's end is a refusal. */
 function endState(step: Step): string {

@@ -5,6 +5,7 @@
  */
 import type { DocumentLocale, PrintedDocument } from '../../shared/cases';
 import type { Regulation, Step } from '../../shared/regulation';
+import { wordedDate, wordedDateTime } from './dates';
 import { WORDS } from './words';
 
 export interface DocumentFacts {
@@ -23,18 +24,25 @@ function header(f: DocumentFacts): { label: string; value: string }[] {
   const fields: { label: string; value: string }[] = [
     { label: w.caseNumber, value: f.caseNumber },
     { label: w.service, value: f.regulation.service.title[f.locale] },
-    { label: w.act, value: `${f.regulation.act.authority[f.locale]}, № ${f.regulation.act.number}, ${f.regulation.act.date}` },
+    { label: w.act, value: `${f.regulation.act.authority[f.locale]}, № ${f.regulation.act.number}, ${wordedDate(f.regulation.act.date, f.locale)}` },
     { label: w.applicant, value: [f.applicant.fullName, `${w.iin} ${f.applicant.iin}`].filter(Boolean).join(', ') },
   ];
   if (f.representative) {
     fields.push({ label: w.representative, value: `${f.representative.fullName}, ${w.iin} ${f.representative.iin}` });
-    fields.push({ label: w.powerOfAttorney, value: `№ ${f.representative.poaNumber}, ${f.representative.poaDate}` });
+    fields.push({ label: w.powerOfAttorney, value: `№ ${f.representative.poaNumber}, ${wordedDate(f.representative.poaDate, f.locale)}` });
   }
   return fields;
 }
 
 const stepLabel = (f: DocumentFacts, step: Step) =>
   step.kind === 'start' ? '' : WORDS[f.locale].step(step.kind, step.number);
+
+/** The act and the step a notice rests on: "Основание: Акимат …, № 285 от …, процесс 7 («…»)". */
+function basis(f: DocumentFacts, step: Step): string {
+  const w = WORDS[f.locale];
+  const act = `${f.regulation.act.authority[f.locale]}, № ${f.regulation.act.number}, ${wordedDate(f.regulation.act.date, f.locale)}`;
+  return `${w.basis}: ${act}; ${stepLabel(f, step)} («${step.title[f.locale]}»)`;
+}
 
 export function receipt(
   f: DocumentFacts,
@@ -48,8 +56,8 @@ export function receipt(
   const titleOf = (id: string) => f.regulation.requiredDocuments.find((d) => d.id === id)?.title[f.locale] ?? id;
   const fields = [
     ...header(f),
-    { label: w.acceptedAt, value: f.localTime },
-    { label: w.expectedResult, value: expectedResultDate ? `${expectedResultDate}${expectedConfirmed ? '' : ` ${w.notConfirmed}`}` : '—' },
+    { label: w.acceptedAt, value: wordedDateTime(f.localTime, f.locale) },
+    { label: w.expectedResult, value: expectedResultDate ? `${wordedDate(expectedResultDate, f.locale)}${expectedConfirmed ? '' : ` ${w.notConfirmed}`}` : '—' },
     { label: w.registrationNumber, value: registrationNumber ?? '—' },
     { label: w.operator, value: f.operatorName },
   ];
@@ -77,11 +85,11 @@ export function refusalDataUnavailable(f: DocumentFacts, step: Step, personMissi
     locale: f.locale,
     title: w.refusalDataUnavailable,
     subtitle: w.corporation,
-    fields: [...header(f), { label: w.acceptedAt, value: f.localTime }, { label: w.operator, value: f.operatorName }],
+    fields: [...header(f), { label: w.acceptedAt, value: wordedDateTime(f.localTime, f.locale) }, { label: w.operator, value: f.operatorName }],
     paragraphs: [
       ...(personMissing ? [w.notFoundPerson] : []),
       ...(powerOfAttorneyMissing ? [w.notFoundPowerOfAttorney] : []),
-      `${w.basis}: ${f.regulation.act.authority[f.locale]} № ${f.regulation.act.number}, ${stepLabel(f, step)} — ${step.title[f.locale]}`,
+      basis(f, step),
     ],
     list: null,
     signatures: [w.signOperator],
@@ -100,12 +108,12 @@ export function refusalDocuments(f: DocumentFacts, step: Step, reason: string, r
     fields: [
       ...header(f),
       { label: w.registrationNumber, value: registrationNumber ?? '—' },
-      { label: w.issuedAt, value: f.localTime },
+      { label: w.issuedAt, value: wordedDateTime(f.localTime, f.locale) },
     ],
     paragraphs: [
       w.refusalIntro,
       `${w.reason}: ${reason}`,
-      `${w.basis}: ${f.regulation.act.authority[f.locale]} № ${f.regulation.act.number}, ${stepLabel(f, step)} — ${step.title[f.locale]}`,
+      basis(f, step),
     ],
     list: null,
     signatures: [w.signOperator, w.signApplicant],
@@ -125,7 +133,7 @@ export function issuance(f: DocumentFacts, registrationNumber: string | null): P
       ...header(f),
       { label: w.registrationNumber, value: registrationNumber ?? '—' },
       { label: w.result, value: f.regulation.result[f.locale] },
-      { label: w.issuedAt, value: f.localTime },
+      { label: w.issuedAt, value: wordedDateTime(f.localTime, f.locale) },
       { label: w.operator, value: f.operatorName },
     ],
     paragraphs: [],

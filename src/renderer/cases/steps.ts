@@ -2,6 +2,7 @@
  * The act's counter flow as the operator sees it: each step's label exactly as the act numbers
  * it ("2-үдеріс", "1-шарт"), its norm in words, and where the case stands on it.
  */
+import { ENDED_WITH_REFUSAL, ENDED_WITH_RESULT } from '../../shared/cases';
 import type { CaseView } from '../../shared/cases';
 import type { Channel, Norm, NormUnit, Regulation, Step } from '../../shared/regulation';
 import type { Locale } from '../../shared/schemas';
@@ -19,7 +20,7 @@ export interface StepRow {
   record: CaseStep | null;
 }
 
-export const ENDED_STATES = ['endedWithResult', 'endedWithRefusal'];
+export const ENDED_STATES: string[] = [ENDED_WITH_RESULT, ENDED_WITH_REFUSAL];
 
 export function counterChannel(regulation: Regulation): Channel | undefined {
   return regulation.channels.find((channel) => channel.kind === 'stateCorporation');
@@ -37,8 +38,8 @@ export function stepLabel(t: Translate, step: Pick<Step, 'kind'> & { number?: nu
 
 /** The label of a step by its id, for lists that have only the id at hand. */
 export function stepLabelById(t: Translate, regulation: Regulation | undefined, id: string): string {
-  if (id === 'endedWithResult') return t('step.endedWithResult');
-  if (id === 'endedWithRefusal') return t('step.endedWithRefusal');
+  if (id === ENDED_WITH_RESULT) return t('step.endedWithResult');
+  if (id === ENDED_WITH_REFUSAL) return t('step.endedWithRefusal');
   const step = regulation ? findStep(counterChannel(regulation), id) : undefined;
   return step ? stepLabel(t, step) : id;
 }
