@@ -3,9 +3,17 @@
  * Russian and English must have every one of them or this file does not compile.
  */
 import type { Locale } from '../../shared/schemas';
-import kk from './kk.json';
-import ru from './ru.json';
-import en from './en.json';
+import kkBase from './kk.json';
+import ruBase from './ru.json';
+import enBase from './en.json';
+import queueKk from './queue.kk.json';
+import queueRu from './queue.ru.json';
+import queueEn from './queue.en.json';
+
+// The electronic queue's screens keep their sentences in files of their own.
+const kk = { ...kkBase, ...queueKk };
+const ru = { ...ruBase, ...queueRu };
+const en = { ...enBase, ...queueEn };
 
 export type MessageKey = keyof typeof kk;
 export type Catalog = Record<MessageKey, string>;
