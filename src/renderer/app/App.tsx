@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { AppFrame } from '../frame/AppFrame';
+import { HallScreen, hallScreenFor } from '../hall/HallScreen';
 import { ChangePasswordScreen } from '../session/ChangePasswordScreen';
 import { LockScreen } from '../session/LockScreen';
 import { LoginScreen } from '../session/LoginScreen';
@@ -27,12 +28,15 @@ function CurrentScreen(): ReactNode {
   return <AppFrame session={session} />;
 }
 
+/** The hall's screens (/board, /kiosk) serve the public: no operator logs in on them. */
+const hall = hallScreenFor(window.location.pathname);
+
 export function App() {
   const training = useStatus((s) => s.status?.training ?? false);
   return (
     <div className="app">
       {training && <TrainingBanner />}
-      <CurrentScreen />
+      {hall ? <HallScreen screen={hall} /> : <CurrentScreen />}
     </div>
   );
 }
