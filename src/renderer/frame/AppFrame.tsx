@@ -6,6 +6,8 @@ import { CasesView } from '../cases/CasesView';
 import { useCases } from '../cases/casesStore';
 import { HomeView } from '../home/HomeView';
 import { OperatorsView } from '../operators/OperatorsView';
+import { QueuePanel } from '../queue/QueuePanel';
+import { QueueStatsView } from '../queue/QueueStatsView';
 import { useActivityTouch } from '../session/activity';
 import { useSession } from '../session/sessionStore';
 import { SettingsView } from '../settings/SettingsView';
@@ -15,8 +17,19 @@ import { mayWorkCases, sectionsFor, useNav, type Section } from './navStore';
 import { useLockShortcut } from './useLockShortcut';
 import { useNewCaseShortcut } from './useNewCaseShortcut';
 
-function SectionView({ section, session, onNewCase }: { section: Section; session: SessionView; onNewCase: (() => void) | null }) {
+interface SectionViewProps {
+  section: Section;
+  session: SessionView;
+  onNewCase: (() => void) | null;
+  onOpenCase: ((caseId: number) => void) | null;
+}
+
+function SectionView({ section, session, onNewCase, onOpenCase }: SectionViewProps) {
   switch (section) {
+    case 'queue':
+      return <QueuePanel onOpenCase={onOpenCase} />;
+    case 'queueStats':
+      return <QueueStatsView canEditSettings={session.operator.role === 'admin'} />;
     case 'cases':
       return <CasesView />;
     case 'operators':
@@ -42,6 +55,14 @@ export function AppFrame({ session }: { session: SessionView }) {
     useCases.getState().choose(from === 'cases' ? undefined : () => go(from));
     go('cases');
   }, [go]);
+  // The queue's "start service" opens the case it created on the case screen.
+  const openCase = useCallback(
+    (caseId: number) => {
+      useCases.getState().openCase(caseId);
+      go('cases');
+    },
+    [go],
+  );
   const goTo = useCallback(
     (target: Section) => {
       // The Cases item always leads to today's list, even from inside a case.
@@ -61,7 +82,7 @@ export function AppFrame({ session }: { session: SessionView }) {
       <div className="frame-body">
         <Nav sections={sections} current={open} onGo={goTo} />
         <main className="frame-main" key={open}>
-          <SectionView section={open} session={session} onNewCase={casesAllowed ? newCase : null} />
+          <SectionView section={open} session={session} onNewCase={casesAllowed ? newCase : null} onOpenCase={casesAllowed ? openCase : null} />
         </main>
       </div>
     </div>
