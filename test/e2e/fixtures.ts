@@ -23,18 +23,25 @@ export interface HostOptions {
 export interface RunningHost {
   /** The one-time URL the host printed; it lets exactly one browser in. */
   url: string;
+  /** The hall's screens, each a one-time URL for a browser of its own: the queue board and the kiosk. */
+  boardUrl: string;
+  kioskUrl: string;
   dataDir: string;
   output(): string;
 }
 
-function waitForUrl(child: ChildProcess, output: () => string): Promise<string> {
+type Links = Pick<RunningHost, 'url' | 'boardUrl' | 'kioskUrl'>;
+
+function waitForUrl(child: ChildProcess, output: () => string): Promise<Links> {
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`host printed no AZHO_URL within ${START_TIMEOUT_MS} ms:\n${output()}`)), START_TIMEOUT_MS);
     const check = () => {
-      const match = /^AZHO_URL=(\S+)$/m.exec(output());
-      if (match?.[1]) {
+      const link = (name: string) => new RegExp(`^${name}=(\\S+)$`, 'm').exec(output())?.[1];
+      // The hall's links are printed after the operators' ones.
+      const [url, boardUrl, kioskUrl] = [link('AZHO_URL'), link('AZHO_BOARD_URL'), link('AZHO_KIOSK_URL')];
+      if (url && boardUrl && kioskUrl) {
         clearTimeout(timer);
-        resolvePromise(match[1]);
+        resolvePromise({ url, boardUrl, kioskUrl });
       }
     };
     child.stdout?.on('data', check);
@@ -70,8 +77,8 @@ export const test = base.extend<{ hostOptions: HostOptions; host: RunningHost; a
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
     try {
-      const url = await waitForUrl(child, () => log);
-      await use({ url, dataDir, output: () => log });
+      const links = await waitForUrl(child, () => log);
+      await use({ ...links, dataDir, output: () => log });
     } finally {
       await stop(child);
       if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('host-output', { body: log, contentType: 'text/plain' });

@@ -25,7 +25,9 @@ const catalogs = new Map<Locale, Record<string, string>>();
 export function msg(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   let catalog = catalogs.get(locale);
   if (!catalog) {
-    catalog = JSON.parse(readFileSync(fileURLToPath(new URL(`../../src/renderer/i18n/${locale}.json`, import.meta.url)), 'utf8')) as Record<string, string>;
+    // The queue's screens keep their sentences in files of their own (src/renderer/i18n/catalog.ts).
+    const read = (file: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../src/renderer/i18n/${file}`, import.meta.url)), 'utf8')) as Record<string, string>;
+    catalog = { ...read(`${locale}.json`), ...read(`queue.${locale}.json`) };
     catalogs.set(locale, catalog);
   }
   const text = catalog[key];
