@@ -29,10 +29,18 @@ export function createMainWindow({ devUrl }: MainWindowOptions): BrowserWindow {
  * renderer at /board (it shows numbers and windows only, never personal data).
  */
 export function createBoardWindow({ devUrl, bounds }: BoardWindowOptions): BrowserWindow {
-  return openWindow(devUrl, '/board', { title: 'АЖО — кезек', ...bounds, frame: false, fullscreen: true, autoHideMenuBar: true });
+  // Nobody touches the hall's TV: its chime and voice must play without a first tap.
+  return openWindow(devUrl, '/board', { title: 'АЖО — кезек', ...bounds, frame: false, fullscreen: true, autoHideMenuBar: true }, {
+    autoplayPolicy: 'no-user-gesture-required',
+  });
 }
 
-function openWindow(devUrl: string | null, path: string, shape: Electron.BrowserWindowConstructorOptions): BrowserWindow {
+function openWindow(
+  devUrl: string | null,
+  path: string,
+  shape: Electron.BrowserWindowConstructorOptions,
+  extra: Electron.WebPreferences = {},
+): BrowserWindow {
   const window = new BrowserWindow({
     ...shape,
     // Shown at ready-to-show so the operator never sees an empty white frame.
@@ -49,6 +57,7 @@ function openWindow(devUrl: string | null, path: string, shape: Electron.Browser
       safeDialogs: true,
       // An installed counter has no use for DevTools; they would show personal data to anyone.
       devTools: devUrl !== null,
+      ...extra,
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'TICKET_CHANGED', // another window acted on the ticket first; the screen shows it as it is now
   'WINDOW_NOT_SET', // choose the window number and its service groups first
   'WINDOW_PAUSED', // the window is on a break: resume to call
+  'WINDOW_BUSY', // this window still has a called ticket: finish it, mark a no-show or return it first
   'INTERNAL',
 ] as const;
 

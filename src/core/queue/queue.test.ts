@@ -62,7 +62,7 @@ describe('call next', () => {
     await issue('A');
     await issue('A');
     await core.call('queue.callNext', {}, 'counter-1');
-    expect(await core.fail('queue.callNext', {}, 'counter-1')).toEqual({ code: 'TICKET_CHANGED' });
+    expect(await core.fail('queue.callNext', {}, 'counter-1')).toEqual({ code: 'WINDOW_BUSY' });
   });
 
   it('asks for the window first, and calls nothing while the window is on a break', async () => {

@@ -119,7 +119,7 @@ export class QueueService {
     const w = this.windowOf(clientId);
     if (w.paused) throw new AppError('WINDOW_PAUSED');
     const day = this.d.today();
-    if (this.d.store.current(day, w.window)) throw new AppError('TICKET_CHANGED');
+    if (this.d.store.current(day, w.window)) throw new AppError('WINDOW_BUSY');
     const pick = (priority: boolean) =>
       w.groups
         .map((g) => this.d.store.head(day, g, priority))
@@ -142,7 +142,7 @@ export class QueueService {
   callTicket(clientId: string, ticketId: number, operator: OperatorRecord): Ticket {
     const w = this.windowOf(clientId);
     if (w.paused) throw new AppError('WINDOW_PAUSED');
-    if (this.d.store.current(this.d.today(), w.window)) throw new AppError('TICKET_CHANGED');
+    if (this.d.store.current(this.d.today(), w.window)) throw new AppError('WINDOW_BUSY');
     const t = this.ticket(ticketId);
     const called = this.commit('queue.called', operator, `ticket:${t.id}`, { window: w.window, chosen: true }, () =>
       this.d.store.change(t, ['waiting'], { state: 'called', window: w.window, operatorId: operator.id, calledAt: this.now() }),

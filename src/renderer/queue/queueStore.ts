@@ -41,7 +41,7 @@ function remember(choice: WindowChoice): void {
 }
 
 /** Problems that mean the panel is behind the core: reload and show the queue as it is. */
-const STALE = new Set(['TICKET_CHANGED', 'NOT_FOUND', 'WINDOW_NOT_SET', 'QUEUE_EMPTY']);
+const STALE = new Set(['TICKET_CHANGED', 'WINDOW_BUSY', 'NOT_FOUND', 'WINDOW_NOT_SET', 'QUEUE_EMPTY']);
 
 export type TicketAction = 'recall' | 'noShow' | 'returnToQueue' | 'finish';
 
