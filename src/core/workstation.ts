@@ -27,7 +27,7 @@ import { catalogAndBranchHandlers } from './handlers/catalogAndBranch';
 import { caseHandlers } from './handlers/cases';
 import { CaseEngine } from './cases/caseService';
 import { createCaseStore } from './cases/caseStore';
-import { loadCalendarYears } from './calendar/calendarData';
+import { loadCalendar } from './calendar/calendarData';
 import { TermClock } from './calendar/termClock';
 import { WorkingCalendar } from './calendar/workingCalendar';
 import { TrainingGateway } from './gateway/trainingGateway';
@@ -141,7 +141,9 @@ function liveWorkstation(
   const { regulations, problems } = loadRegulations(join(options.resourcesDir, 'regulations'));
   for (const p of problems) logLine(`regulation file ${p.file} set aside: ${p.field || '(file)'} ${p.reason}`);
   const catalog = new Catalog(regulations, problems);
-  const calendar = new WorkingCalendar(loadCalendarYears(join(options.resourcesDir, 'calendar')));
+  const calendarData = loadCalendar(join(options.resourcesDir, 'calendar'));
+  for (const p of calendarData.problems) logLine(`calendar file ${p.file} set aside: ${p.field || '(file)'} ${p.reason}`);
+  const calendar = new WorkingCalendar(calendarData.years);
   // The branch's hours can change at run time; the clock follows them.
   let termClock: { key: string; clock: TermClock } | undefined;
   const branchClock = () => {

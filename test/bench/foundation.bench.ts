@@ -21,8 +21,10 @@ const WORKER = new URL('../../out/host/coreWorker.js', import.meta.url);
 const HOST_CLI = new URL('../../out/host/cli.js', import.meta.url).pathname;
 const ADMIN = { login: 'admin', fullName: 'Бенчмарк Әкімші', iin: makeIin('850315', '4', 12), password: 'bench-password-2026' };
 
+const RESOURCES = new URL('../../resources/', import.meta.url).pathname;
+
 function boot(dataDir: string, masterKey: Buffer): Promise<CoreHandle> {
-  return startCore({ dataDir, masterKey, workerUrl: WORKER });
+  return startCore({ dataDir, masterKey, workerUrl: WORKER, resourcesDir: RESOURCES });
 }
 
 async function loginLag(root: string): Promise<Verdict[]> {
@@ -145,7 +147,7 @@ async function callRoundTrip(root: string): Promise<Verdict[]> {
 async function startupWithAudit(root: string): Promise<Verdict[]> {
   const dataDir = join(root, 'audit-1m');
   const key = randomBytes(32);
-  const ws = openWorkstation({ dataDir, masterKey: key, resourcesDir: new URL('../../resources/', import.meta.url).pathname }, () => {});
+  const ws = openWorkstation({ dataDir, masterKey: key, resourcesDir: RESOURCES }, () => {});
   await ws.dispatch('setup.createAdmin', ADMIN, 'setup');
   ws.close();
   // Fill the log through the real audit writer, in large transactions.

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCalendarYears, CalendarYear } from './calendarData';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { CalendarYear, loadCalendar, loadCalendarYears } from './calendarData';
 import { TermClock } from './termClock';
 import { WorkingCalendar } from './workingCalendar';
 
@@ -47,6 +49,24 @@ describe('the working-day calendar of Kazakhstan', () => {
   it('falls back to general rules, unconfirmed, for a year without data', () => {
     expect(calendar.day('2030-01-01')).toMatchObject({ working: false, confirmed: false });
     expect(calendar.day('2030-01-08')).toMatchObject({ working: true, confirmed: false });
+  });
+
+  it('sets a broken year file aside with its name and field; the year falls back to the rules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'azho-calendar-'));
+    try {
+      writeFileSync(join(dir, 'kz-2025.json'), JSON.stringify({ year: 2025, source: 'x', nonWorking: [{ date: '2026-01-01', name: { kk: 'a', ru: 'a', en: 'a' } }], workingWeekends: [] }));
+      writeFileSync(join(dir, 'kz-2026.json'), '{ not json');
+      const { years, problems } = loadCalendar(dir);
+      expect(years).toEqual([]);
+      expect(problems).toEqual([
+        { file: 'kz-2025.json', field: 'nonWorking.0.date', reason: 'calendar.otherYear' },
+        { file: 'kz-2026.json', field: '', reason: 'notJson' },
+      ]);
+      expect(new WorkingCalendar(years).day('2025-01-03')).toMatchObject({ confirmed: false });
+      expect(loadCalendar(join(dir, 'missing')).problems[0]!.reason).toBe('folderMissing');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a calendar file with a working "weekend" that is a weekday', () => {

@@ -32,17 +32,41 @@ export const CalendarYear = z
   });
 export type CalendarYear = z.infer<typeof CalendarYear>;
 
-/** Reads every kz-YYYY.json; a file that does not parse is named in the thrown error. */
+export interface CalendarProblem {
+  file: string;
+  field: string;
+  reason: string;
+}
+
+/**
+ * Reads every kz-YYYY.json. A file that does not parse is set aside with its name and field:
+ * that year falls back to the general rules (and says it is unconfirmed) instead of stopping the start.
+ */
+export function loadCalendar(dir: string): { years: CalendarYear[]; problems: CalendarProblem[] } {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => /^kz-\d{4}\.json$/.test(f)).sort();
+  } catch {
+    return { years: [], problems: [{ file: dir, field: '', reason: 'folderMissing' }] };
+  }
+  const years: CalendarYear[] = [];
+  const problems: CalendarProblem[] = [];
+  for (const file of files) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    } catch {
+      problems.push({ file, field: '', reason: 'notJson' });
+      continue;
+    }
+    const parsed = CalendarYear.safeParse(raw);
+    if (parsed.success) years.push(parsed.data);
+    else problems.push({ file, field: parsed.error.issues[0]!.path.join('.'), reason: parsed.error.issues[0]!.message });
+  }
+  return { years, problems };
+}
+
+/** The years that parse; the tests and benchmarks read the shipped files this way. */
 export function loadCalendarYears(dir: string): CalendarYear[] {
-  return readdirSync(dir)
-    .filter((f) => /^kz-\d{4}\.json$/.test(f))
-    .sort()
-    .map((file) => {
-      const parsed = CalendarYear.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-      if (!parsed.success) {
-        const first = parsed.error.issues[0]!;
-        throw new Error(`calendar file ${file}: ${first.path.join('.')} ${first.message}`);
-      }
-      return parsed.data;
-    });
+  return loadCalendar(dir).years;
 }
