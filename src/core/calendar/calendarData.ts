@@ -3,9 +3,8 @@
  * non-working days (holidays, the rest days they move to, the government's transfers) and the
  * weekend days made working by a transfer. Updated as data when an order is published.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
+import { loadDataFiles, type DataFileProblem } from '../dataFiles';
 import { Text } from '../../shared/regulation';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -32,38 +31,15 @@ export const CalendarYear = z
   });
 export type CalendarYear = z.infer<typeof CalendarYear>;
 
-export interface CalendarProblem {
-  file: string;
-  field: string;
-  reason: string;
-}
+export type CalendarProblem = DataFileProblem;
 
 /**
- * Reads every kz-YYYY.json. A file that does not parse is set aside with its name and field:
- * that year falls back to the general rules (and says it is unconfirmed) instead of stopping the start.
+ * Reads every kz-YYYY.json. A file that does not fit is set aside with its name and field: that
+ * year falls back to the general rules (and says it is unconfirmed) instead of stopping the start.
  */
 export function loadCalendar(dir: string): { years: CalendarYear[]; problems: CalendarProblem[] } {
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => /^kz-\d{4}\.json$/.test(f)).sort();
-  } catch {
-    return { years: [], problems: [{ file: dir, field: '', reason: 'folderMissing' }] };
-  }
-  const years: CalendarYear[] = [];
-  const problems: CalendarProblem[] = [];
-  for (const file of files) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-    } catch {
-      problems.push({ file, field: '', reason: 'notJson' });
-      continue;
-    }
-    const parsed = CalendarYear.safeParse(raw);
-    if (parsed.success) years.push(parsed.data);
-    else problems.push({ file, field: parsed.error.issues[0]!.path.join('.'), reason: parsed.error.issues[0]!.message });
-  }
-  return { years, problems };
+  const { items, problems } = loadDataFiles(dir, /^kz-\d{4}\.json$/, CalendarYear);
+  return { years: items.map((i) => i.data), problems };
 }
 
 /** The years that parse; the tests and benchmarks read the shipped files this way. */
