@@ -1,42 +1,30 @@
 /** Administrator: the branch's region (which acts apply here) and its hours (how minute norms count). */
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { BranchSettings } from '../../shared/contract';
 import { REGIONS, type Region } from '../../shared/regulation';
 import { precheck } from '../client/precheck';
-import { attempt, validationProblem } from '../client/problem';
+import { validationProblem } from '../client/problem';
 import { useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
-import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { Notice } from '../ui/Notice';
 import { SelectField } from '../ui/SelectField';
 import { useFormValues } from '../ui/useFormValues';
-import { useProblem } from '../ui/useProblem';
+import { useSaveForm } from '../ui/useSaveForm';
 import { useSettings } from './settingsStore';
 
 export function BranchForm({ branch }: { branch: BranchSettings }) {
   const t = useT();
   const saveBranch = useSettings((s) => s.saveBranch);
-  const form = useRef<HTMLFormElement>(null);
   const { values, bind } = useFormValues({ region: branch.region as string, opensAt: branch.opensAt, closesAt: branch.closesAt });
-  const [problem, setProblem] = useProblem();
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { form, problem, saved, busy, save } = useSaveForm();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSaved(false);
     const input = { region: values.region as Region, opensAt: values.opensAt.trim(), closesAt: values.closesAt.trim() };
-    let failed = validationProblem(precheck('branch.update', input));
-    if (!failed && input.opensAt >= input.closesAt) failed = { code: 'VALIDATION', issues: [{ path: 'closesAt', reason: 'time.closesBeforeOpens' }] };
-    if (!failed) {
-      setBusy(true);
-      failed = await attempt(() => saveBranch(input));
-      setBusy(false);
-    }
-    setProblem(failed);
-    setSaved(!failed);
-    if (failed) focusFirstInvalid(form.current);
+    let checked = validationProblem(precheck('branch.update', input));
+    if (!checked && input.opensAt >= input.closesAt) checked = { code: 'VALIDATION', issues: [{ path: 'closesAt', reason: 'time.closesBeforeOpens' }] };
+    await save(checked, () => saveBranch(input));
   }
 
   return (

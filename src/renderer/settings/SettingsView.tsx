@@ -1,17 +1,16 @@
 /** Administrator: how soon an idle screen locks, how long a session may last, and the branch's region and hours. */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { Settings } from '../../shared/schemas';
-import { attempt, validationProblem } from '../client/problem';
+import { validationProblem } from '../client/problem';
 import { precheck } from '../client/precheck';
 import { describeProblem } from '../i18n/describeProblem';
 import { useLocale, useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
-import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { formatDecimal } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { PageHeader } from '../ui/PageHeader';
-import { useProblem } from '../ui/useProblem';
+import { useSaveForm } from '../ui/useSaveForm';
 import { BranchForm } from './BranchForm';
 import { useSettings } from './settingsStore';
 
@@ -19,30 +18,18 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const save = useSettings((s) => s.save);
-  const form = useRef<HTMLFormElement>(null);
   const [idleMinutes, setIdleMinutes] = useState(() => formatDecimal(locale, settings.idleLockSeconds / 60));
   const [limitMinutes, setLimitMinutes] = useState(String(settings.sessionLimitMinutes));
-  const [problem, setProblem] = useProblem();
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { form, problem, saved, busy, save: submitSave } = useSaveForm();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSaved(false);
     // Typed with a comma too: that is how Kazakh and Russian write 0,5.
     const input = {
       idleLockSeconds: Math.round(Number(idleMinutes.replace(',', '.')) * 60),
       sessionLimitMinutes: Number(limitMinutes),
     };
-    let failed = validationProblem(precheck('settings.update', input));
-    if (!failed) {
-      setBusy(true);
-      failed = await attempt(() => save(input));
-      setBusy(false);
-    }
-    setProblem(failed);
-    setSaved(!failed);
-    if (failed) focusFirstInvalid(form.current);
+    await submitSave(validationProblem(precheck('settings.update', input)), () => save(input));
   }
 
   // A number out of range reads better as "outside the range below" than as "too short".
