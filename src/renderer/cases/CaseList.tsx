@@ -10,6 +10,8 @@ import { PageHeader } from '../ui/PageHeader';
 import { useCases } from './casesStore';
 import { StatusBadge } from './StatusBadge';
 import { stepLabelById } from './steps';
+import { TableHead } from '../ui/TableHead';
+import type { MessageKey } from '../i18n/catalog';
 
 function CaseTable({ cases, testId }: { cases: CaseSummary[]; testId: string }) {
   const t = useT();
@@ -18,19 +20,10 @@ function CaseTable({ cases, testId }: { cases: CaseSummary[]; testId: string }) 
   return (
     <div className="table-wrap">
       <table className="table case-table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">{t('cases.col.number')}</th>
-            <th scope="col">{t('cases.col.service')}</th>
-            <th scope="col">{t('cases.col.status')}</th>
-            <th scope="col">{t('cases.col.step')}</th>
-            <th scope="col">{t('cases.col.created')}</th>
-            <th scope="col">{t('cases.col.expected')}</th>
-            <th scope="col" className="table-actions">
-              <span className="visually-hidden">{t('cases.col.open')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['number', 'service', 'status', 'step', 'created', 'expected'].map((c) => t(`cases.col.${c}` as MessageKey))}
+          actions={t('cases.col.open')}
+        />
         <tbody>
           {cases.map((c) => (
             <tr key={c.id} data-case={c.number}>

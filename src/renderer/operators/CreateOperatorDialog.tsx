@@ -3,8 +3,7 @@ import { ROLES, type Operator, type Role } from '../../shared/schemas';
 import { attempt, validationProblem } from '../client/problem';
 import { precheck } from '../client/precheck';
 import { useT } from '../i18n/localeStore';
-import { Button } from '../ui/Button';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, SubmitActions } from '../ui/Dialog';
 import { Field } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { IinField } from '../ui/IinField';
@@ -71,14 +70,7 @@ export function CreateOperatorDialog({ onClose, onCreated }: CreateOperatorDialo
             {...bind('password')}
           />
         </div>
-        <div className="dialog-actions">
-          <Button onClick={onClose} shortcut="Esc">
-            {t('action.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" shortcut="Enter" busy={busy}>
-            {t('action.addOperator')}
-          </Button>
-        </div>
+        <SubmitActions onCancel={onClose} submitLabel={t('action.addOperator')} busy={busy} />
       </form>
     </Dialog>
   );

@@ -5,7 +5,7 @@ import { attempt, validationProblem } from '../client/problem';
 import { precheck } from '../client/precheck';
 import { useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, SubmitActions } from '../ui/Dialog';
 import { Field } from '../ui/Field';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import { Notice } from '../ui/Notice';
@@ -61,14 +61,7 @@ export function ResetPasswordDialog({ operator, onClose, onReset }: ResetPasswor
             </Button>
           }
         />
-        <div className="dialog-actions">
-          <Button onClick={onClose} shortcut="Esc">
-            {t('action.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" shortcut="Enter" busy={busy}>
-            {t('action.resetPassword')}
-          </Button>
-        </div>
+        <SubmitActions onCancel={onClose} submitLabel={t('action.resetPassword')} busy={busy} />
       </form>
     </Dialog>
   );

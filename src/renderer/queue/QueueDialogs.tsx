@@ -6,7 +6,7 @@ import type { Problem } from '../client/problem';
 import { describeProblem } from '../i18n/describeProblem';
 import { useLocale, useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, SubmitActions } from '../ui/Dialog';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
 import { clockTime, priorityLabel } from './labels';
@@ -123,14 +123,7 @@ export function TransferDialog({ ticket, groups, currentWindow, onTransfer, onCl
           )}
         </fieldset>
         {described && <Notice tone="error">{described.summary}</Notice>}
-        <div className="dialog-actions">
-          <Button onClick={onClose} shortcut="Esc">
-            {t('action.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            {t('queue.transfer.submit')}
-          </Button>
-        </div>
+        <SubmitActions onCancel={onClose} submitLabel={t('queue.transfer.submit')} busy={busy} />
       </form>
     </Dialog>
   );
@@ -196,14 +189,7 @@ export function StartServiceDialog({ ticket, kiosk, onStart, onClose }: StartPro
           ))}
         </fieldset>
         {problem && <Notice tone="error">{describeProblem(t, problem).summary}</Notice>}
-        <div className="dialog-actions">
-          <Button onClick={onClose} shortcut="Esc">
-            {t('action.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" busy={busy} disabled={!regulationId}>
-            {t('queue.start.submit')}
-          </Button>
-        </div>
+        <SubmitActions onCancel={onClose} submitLabel={t('queue.start.submit')} busy={busy} disabled={!regulationId} />
       </form>
     </Dialog>
   );

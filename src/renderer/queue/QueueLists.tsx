@@ -7,6 +7,7 @@ import { Button } from '../ui/Button';
 import { formatDuration } from '../ui/format';
 import { clockTime, priorityLabel, stateLabel } from './labels';
 import type { Overview } from './queueStore';
+import { TableHead } from '../ui/TableHead';
 
 export function WaitingLines({ waiting, myGroups }: { waiting: Overview['waiting']; myGroups: string[] }) {
   const t = useT();
@@ -39,7 +40,7 @@ export function WaitingLines({ waiting, myGroups }: { waiting: Overview['waiting
               <tr key={w.group} data-group={w.group} className={myGroups.includes(w.group) ? 'queue-mine' : undefined}>
                 <td>
                   <span className="queue-letter">{w.group}</span>
-                  {myGroups.includes(w.group) && <span className="queue-sr">{t('queue.lines.mine')}</span>}
+                  {myGroups.includes(w.group) && <span className="visually-hidden">{t('queue.lines.mine')}</span>}
                 </td>
                 <td className="num" data-testid="regular">
                   {w.regular}
@@ -85,20 +86,16 @@ export function TodayTickets({ tickets, canCall, onCall }: { tickets: Ticket[]; 
       ) : (
         <div className="table-wrap">
           <table className="table table--dense">
-            <thead>
-              <tr>
-                <th scope="col">{t('queue.today.number')}</th>
-                <th scope="col">{t('queue.today.state')}</th>
-                <th scope="col">{t('queue.today.window')}</th>
-                <th scope="col">{t('queue.today.issued')}</th>
-                <th scope="col" className="num">
-                  {t('queue.today.wait')}
-                </th>
-                <th scope="col" className="table-actions">
-                  <span className="queue-sr">{t('queue.today.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('queue.today.number'),
+                t('queue.today.state'),
+                t('queue.today.window'),
+                t('queue.today.issued'),
+                { label: t('queue.today.wait'), className: 'num' },
+              ]}
+              actions={t('queue.today.actions')}
+            />
             <tbody>
               {shown.map((x) => (
                 <tr key={x.id} data-number={x.number} data-state={x.state}>

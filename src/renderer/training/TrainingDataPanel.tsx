@@ -12,6 +12,7 @@ import { formatIsoDate } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { absentIin } from './absentIin';
 import { useTraining } from './trainingStore';
+import { TableHead } from '../ui/TableHead';
 
 export function TrainingDataPanel({ formOpen }: { formOpen: boolean }) {
   const t = useT();
@@ -40,15 +41,7 @@ export function TrainingDataPanel({ formOpen }: { formOpen: boolean }) {
           <>
             <h3 className="subsection-title">{t('training.data.people')}</h3>
             <table className="table table--dense training-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('field.iin')}</th>
-                  <th scope="col">{t('field.fullName')}</th>
-                  <th scope="col" className="table-actions">
-                    <span className="visually-hidden">{t('training.use')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('field.iin'), t('field.fullName')]} actions={t('training.use')} />
               <tbody>
                 {population.people.map((person) => (
                   <tr key={person.iin} data-iin={person.iin}>
@@ -71,16 +64,10 @@ export function TrainingDataPanel({ formOpen }: { formOpen: boolean }) {
             </table>
             <h3 className="subsection-title">{t('training.data.powers')}</h3>
             <table className="table table--dense training-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('training.data.poa')}</th>
-                  <th scope="col">{t('training.data.principal')}</th>
-                  <th scope="col">{t('training.data.representative')}</th>
-                  <th scope="col" className="table-actions">
-                    <span className="visually-hidden">{t('training.use')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[t('training.data.poa'), t('training.data.principal'), t('training.data.representative')]}
+                actions={t('training.use')}
+              />
               <tbody>
                 {population.powersOfAttorney.map((poa) => (
                   <tr key={poa.number} data-poa={poa.number}>

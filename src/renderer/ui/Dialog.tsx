@@ -3,6 +3,8 @@
  * closes through the owner so its state stays the one truth.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '../i18n/localeStore';
+import { Button } from './Button';
 
 interface DialogProps {
   title: string;
@@ -37,5 +39,20 @@ export function Dialog({ title, onClose, children, wide }: DialogProps) {
       </h2>
       {children}
     </dialog>
+  );
+}
+
+/** A form dialog's two buttons: cancel (Esc) and the action it submits (Enter). */
+export function SubmitActions({ onCancel, submitLabel, busy, disabled }: { onCancel: () => void; submitLabel: string; busy: boolean; disabled?: boolean }) {
+  const t = useT();
+  return (
+    <div className="dialog-actions">
+      <Button onClick={onCancel} shortcut="Esc">
+        {t('action.cancel')}
+      </Button>
+      <Button type="submit" variant="primary" shortcut="Enter" busy={busy} disabled={disabled}>
+        {submitLabel}
+      </Button>
+    </div>
   );
 }
