@@ -1,5 +1,6 @@
 /** The contract's shapes for the service catalog, cases and the documents given to applicants. */
 import { z } from 'zod';
+import { OutboxMessageView } from './gateway';
 import { Region, Text } from './regulation';
 import { FullName, Id, Iin, IsoTime } from './schemas';
 
@@ -112,8 +113,14 @@ export const CaseView = z.object({
   documents: z.array(z.object({ kind: z.enum(['receipt', 'refusalDataUnavailable', 'refusalDocuments', 'issuance']), createdAt: IsoTime })),
   survey: z.object({ processQuality: z.number().int(), informationQuality: z.number().int() }).nullable(),
   createdAt: IsoTime,
-  /** Whether the gateway could not be reached at the last automatic step (the case waits; retry). */
+  /** Whether a message of this case still waits for the state systems' answer. */
   gatewayWaiting: z.boolean(),
+  /** The counter part is done (signed, receipt given): the rest runs by itself when the link allows. */
+  counterDone: z.boolean(),
+  /** A refusal produced after the applicant left: they come back to collect it. */
+  awaitingCollection: z.boolean(),
+  /** The case's messages to the state systems, oldest first. */
+  outbox: z.array(OutboxMessageView),
 });
 export type CaseView = z.infer<typeof CaseView>;
 
@@ -127,8 +134,21 @@ export const CaseSummary = z.object({
   createdAt: IsoTime,
   updatedAt: IsoTime,
   expectedResultDate: z.string().nullable(),
+  awaitingCollection: z.boolean(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
+
+/** A case with messages still waiting in the outbox, as the backlog screen lists it. */
+export const BacklogCase = z.object({
+  caseId: Id,
+  caseNumber: z.string(),
+  regulationId: z.string(),
+  serviceTitle: Text,
+  status: CaseStatus,
+  step: z.string(),
+  messages: z.array(OutboxMessageView),
+});
+export type BacklogCase = z.infer<typeof BacklogCase>;
 
 export const DOCUMENT_KINDS = ['receipt', 'refusalDataUnavailable', 'refusalDocuments', 'issuance'] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);

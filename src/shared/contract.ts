@@ -10,8 +10,9 @@ import {
   Role, SessionView, Settings,
 } from './schemas';
 import type { Role as RoleT } from './schemas';
-import { CaseSummary, CaseView, CatalogEntry, PrintedDocument, RegulationProblem, caseInputs } from './cases';
+import { BacklogCase, CaseSummary, CaseView, CatalogEntry, PrintedDocument, RegulationProblem, caseInputs } from './cases';
 import { Regulation, Region } from './regulation';
+import { GatewaySettings, GatewaySettingsInput, GatewayStatus, SimulatorFault } from './gateway';
 import { BoardView, KioskGroup, QueueOverview, QueueSettings, QueueStats, Ticket, TicketPrint, WindowView, queueInputs } from './queue';
 
 /** Who may make a call: anyone, any logged-in unlocked operator, or only some roles. */
@@ -129,6 +130,18 @@ export const calls = {
   'cases.get': call({ input: z.strictObject({ caseId: Id }), output: CaseView, access: OPERATORS }),
   'cases.list': call({ input: caseInputs.list, output: z.object({ cases: z.array(CaseSummary) }), access: OPERATORS }),
   'cases.document': call({ input: caseInputs.document, output: PrintedDocument, access: OPERATORS }),
+  /** The operator's work list: results ready to issue and refusals waiting for the applicant to collect. */
+  'cases.toIssue': call({ input: Empty, output: z.object({ cases: z.array(CaseSummary) }), access: OPERATORS }),
+  /** The applicant collected a refusal produced while they were away. */
+  'cases.handOverRefusal': call({ input: caseInputs.step, output: CaseView, access: OPERATORS }),
+
+  /** The link to the e-government gateway and the outbox's backlog. */
+  'gateway.status': call({ input: Empty, output: GatewayStatus, access: 'session' }),
+  'gateway.backlog': call({ input: Empty, output: z.object({ cases: z.array(BacklogCase) }), access: 'session' }),
+  /** Try a message again now: a failed one is put back in line, a waiting one is not made to wait. */
+  'gateway.retry': call({ input: z.strictObject({ messageId: z.uuid() }), output: Done, access: OPERATORS }),
+  'gateway.settings': call({ input: Empty, output: GatewaySettings, access: ['admin'] }),
+  'gateway.updateSettings': call({ input: GatewaySettingsInput, output: GatewaySettings, access: ['admin'] }),
 
   /** The kiosk's choice of service groups and barrier-free categories (a public screen in the hall). */
   'queue.kiosk': call({
@@ -168,6 +181,8 @@ export const calls = {
   'queue.settings': call({ input: Empty, output: QueueSettings, access: 'session' }),
   'queue.updateSettings': call({ input: QueueSettings.strict(), output: QueueSettings, access: ['admin'] }),
 
+  /** Training mode only: make the simulated state systems fail, to show the waiting path and the sync. */
+  'training.gatewayFault': call({ input: z.strictObject({ mode: SimulatorFault }), output: z.object({ mode: SimulatorFault }), access: 'session' }),
   /** Training mode only: the simulated registers' people and powers of attorney, for the trainer's demo. */
   'training.population': call({
     input: Empty,
@@ -197,6 +212,10 @@ export const events = {
   'queue.changed': z.object({ day: z.string() }),
   /** A number was called (or called again) to a window: the board chimes and announces it. */
   'queue.called': z.object({ number: z.string(), window: z.string(), recall: z.boolean() }),
+  /** A case moved without the operator (an answer from the state systems): screens showing it fetch it again. */
+  'cases.changed': z.object({ caseId: Id }),
+  /** The link or the backlog changed. */
+  'gateway.changed': GatewayStatus,
 } as const;
 
 export type Events = typeof events;
