@@ -30,8 +30,13 @@ import { createCaseStore } from './cases/caseStore';
 import { loadCalendar } from './calendar/calendarData';
 import { TermClock } from './calendar/termClock';
 import { WorkingCalendar } from './calendar/workingCalendar';
-import { TrainingGateway } from './gateway/trainingGateway';
+import { GatewayLink, type GatewayConnection } from './gateway/gatewayLink';
 import type { GatewayPort } from './gateway/port';
+import { gatewayHandlers, gatewayStatus } from './handlers/gateway';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './outbox/backoff';
+import { createOutboxStore } from './outbox/outboxStore';
+import { OutboxSender } from './outbox/sender';
+import { GATEWAY_PASSWORD_COLUMN } from './settings/gatewaySettings';
 import { Catalog } from './regulations/catalog';
 import { queueHandlers } from './handlers/queue';
 import { QueueService } from './queue/queueService';
@@ -54,8 +59,12 @@ export interface WorkstationOptions {
   idleLockSeconds?: number;
   /** The folder with regulations/ and calendar/ (the program's own data, not the workstation's). */
   resourcesDir: string;
-  /** The state systems behind the gateway; the in-process training population when not given. */
+  /** The state systems in process (the engine's tests); otherwise the SmartBridge client. */
   gateway?: GatewayPort;
+  /** The gateway to use instead of the configured one: the simulator a training host started. */
+  gatewayConnection?: GatewayConnection;
+  /** The outbox's sender: how many cases at once, and its backoff (tests make it quick). */
+  outbox?: { concurrency?: number; backoff?: BackoffPolicy; settleMs?: number };
 }
 
 export interface Workstation {
@@ -155,10 +164,43 @@ function liveWorkstation(
   const today = () => branchClock().dateOf(clock.now());
   const caseStore = createCaseStore(db, cipher);
   const applicantIndex = (iin: string) => cipher.blindIndex('cases.applicant', iin);
-  const engine = new CaseEngine({
+  const outbox = createOutboxStore(db, cipher);
+  const concurrency = options.outbox?.concurrency ?? 8;
+  const link = new GatewayLink({
+    fixed: options.gateway,
+    override: options.gatewayConnection,
+    stored: () => settings.gateway(),
+    openPassword: (sealed) => cipher.open(GATEWAY_PASSWORD_COLUMN, Buffer.from(sealed, 'base64')),
+    concurrency,
+    log: logLine,
+  });
+  // eslint-disable-next-line prefer-const -- the engine and the sender refer to each other
+  let engine: CaseEngine;
+  const announceGateway = coalesced(250, () => db.open && emit('*', 'gateway.changed', gatewayStatus({ outbox, sender, link })));
+  const sender = new OutboxSender({
+    db,
+    store: outbox,
+    port: () => link.port(),
+    now: () => clock.now(),
+    apply: (message, answer) => engine.applyAnswer(message, answer),
+    changed(caseIds) {
+      for (const caseId of caseIds) emit('*', 'cases.changed', { caseId });
+      announceGateway();
+    },
+    log: logLine,
+    concurrency,
+    backoff: options.outbox?.backoff ?? DEFAULT_BACKOFF,
+  });
+  engine = new CaseEngine({
     services,
     store: caseStore,
-    gateway: options.gateway ?? new TrainingGateway(),
+    outbox,
+    sender,
+    settleMs: () => {
+      const state = sender.link.current.state;
+      if (state === 'offline' || state === 'notConfigured') return 0;
+      return options.outbox?.settleMs ?? link.timeoutMs() + 1000;
+    },
     get clock() {
       return branchClock();
     },
@@ -182,6 +224,7 @@ function liveWorkstation(
     ...operatorHandlers(services),
     ...settingsAndAuditHandlers(services),
     ...catalogAndBranchHandlers(services, catalog, today),
+    ...gatewayHandlers(services, { outbox, sender, link, cases: caseStore, catalog, cipher }),
     ...caseHandlers(services, {
       engine,
       store: caseStore,
@@ -192,6 +235,8 @@ function liveWorkstation(
     }),
   };
   audit.append({ actorId: null, action: 'app.started', detail: { training: services.training, recoveredFromUncleanShutdown: lock.uncleanShutdown } });
+  // Whatever the last run left in the outbox goes on from where it stood.
+  sender.start();
 
   return {
     dispatch: createDispatch(services, handlers),
@@ -202,6 +247,7 @@ function liveWorkstation(
     maintain: () => {
       // A new day begins with the last one's open tickets recorded as unserved.
       queue.closeEarlierDays();
+      engine.pollStatuses(link.pollIntervalMs());
       checkpoint(db);
     },
     clientGone(clientId) {
@@ -211,10 +257,25 @@ function liveWorkstation(
     },
     close() {
       if (!db.open) return;
+      sender.stop();
+      link.close();
       checkpoint(db, 'TRUNCATE');
       db.close();
       lock.release();
     },
+  };
+}
+
+/** Runs `fn` at most once per `ms`, at the end of a burst: the header does not need every change. */
+function coalesced(ms: number, fn: () => void): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  return () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      fn();
+    }, ms);
+    timer.unref();
   };
 }
 

@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import type { CallInput, CallName, CallOutput, EventEnvelope } from '../../src/shared/contract';
 import type { AppErrorData } from '../../src/shared/errors';
 import { ManualClock } from '../../src/core/clock';
+import type { GatewayPort } from '../../src/core/gateway/port';
+import { TrainingGateway } from '../../src/core/gateway/trainingGateway';
 import { databasePath, openWorkstation, type Workstation } from '../../src/core/workstation';
 import { makeIin } from './iins';
 import { tempDir } from './tempDir';
@@ -26,13 +28,17 @@ export interface TestCore {
 
 const RESOURCES = new URL('../../resources/', import.meta.url).pathname;
 
-export function openTestCore(options: { idleLockSeconds?: number; dataDir?: string; masterKey?: Buffer; training?: boolean } = {}): TestCore {
+export function openTestCore(
+  options: { idleLockSeconds?: number; dataDir?: string; masterKey?: Buffer; training?: boolean; gateway?: GatewayPort } = {},
+): TestCore {
+  // The training population in process: the engine's tests need answers, not a network.
+  const gateway = options.gateway ?? new TrainingGateway();
   const dir = options.dataDir ? { path: options.dataDir, remove() {} } : tempDir();
   const clock = new ManualClock();
   const masterKey = options.masterKey ?? randomBytes(32);
   const events: TestCore['events'] = [];
   const open = () =>
-    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds, resourcesDir: RESOURCES, training: options.training }, (clientId, event) =>
+    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds, resourcesDir: RESOURCES, training: options.training, gateway }, (clientId, event) =>
       events.push({ clientId, event }),
     );
   const core: TestCore = {

@@ -13,26 +13,36 @@ import type { OperatorRecord } from '../auth/operatorStore';
 import type { TermClock } from '../calendar/termClock';
 import { iso } from '../clock';
 import * as documents from '../documents/compose';
-import { GatewayUnavailable, type GatewayPort } from '../gateway/port';
+import type { Answer, OutboxMessage, Request } from '../outbox/messages';
+import type { OutboxStore } from '../outbox/outboxStore';
 import type { Services } from '../services';
 import type { CasePatch, CaseRecord, CaseStore } from './caseStore';
 import { deadlineTerms } from './deadline';
 import { flowMachine, isEnded, nextState, type FlowEvent } from './flowMachine';
+import { lookupResult, lookupsOf, missingDocuments, requestsOnEntering } from './gatewayRequests';
 
 export interface CaseEngineDeps {
   services: Services;
   store: CaseStore;
-  gateway: GatewayPort;
+  outbox: OutboxStore;
+  /** The sender: woken when messages are written; waited on so that, online, a call returns with the answer. */
+  sender: { wake(): void; settled(caseId: number, timeoutMs: number): Promise<void> };
+  /** How long an operator's call waits for the state systems before showing the case as waiting. */
+  settleMs(): number;
   clock: TermClock;
   regulation(id: string): Regulation | undefined;
   applicantIndex(iin: string): string;
 }
 
 const MANUAL_EFFECTS = new Set(['handOver', 'requestForm', 'scanAndSign', 'forward', 'issueResult', 'reference']);
+/** Where "sign and forward" may be done: at its own steps, or ahead while process 3 waits for the link. */
+const COUNTER_PART_EFFECTS = ['stateDatabaseRequest', 'scanAndSign', 'forward'];
+
+type Loaded = { record: CaseRecord; regulation: Regulation; channel: Channel };
 
 export class CaseEngine {
   private readonly machines = new Map<string, ReturnType<typeof flowMachine>>();
-  /** One operation at a time per case: the gateway awaits must not interleave two transitions. */
+  /** One operator action at a time per case. */
   private readonly busy = new Map<number, Promise<unknown>>();
 
   constructor(private readonly d: CaseEngineDeps) {}
@@ -46,7 +56,7 @@ export class CaseEngine {
   }
 
   /** Runs `work` after any operation already running on the same case. */
-  private serial<T>(caseId: number, work: () => Promise<T>): Promise<T> {
+  private serial<T>(caseId: number, work: () => Promise<T> | T): Promise<T> {
     const before = this.busy.get(caseId) ?? Promise.resolve();
     const run = before.catch(() => undefined).then(work);
     this.busy.set(caseId, run);
@@ -55,7 +65,14 @@ export class CaseEngine {
     });
   }
 
-  private load(caseId: number) {
+  /** After an action: wait (online, briefly) for the state systems to answer, then the case as it stands. */
+  private async answered(caseId: number): Promise<CaseRecord> {
+    this.d.sender.wake();
+    await this.d.sender.settled(caseId, this.d.settleMs());
+    return this.d.store.get(caseId)!;
+  }
+
+  private load(caseId: number): Loaded {
     const record = this.d.store.get(caseId);
     if (!record) throw new AppError('NOT_FOUND');
     const regulation = this.d.regulation(record.regulationId);
@@ -88,12 +105,19 @@ export class CaseEngine {
     return 'inProgress';
   }
 
-  /** One step of the act, taken: closes the step against its norm, opens the next, moves the case. */
+  private enqueue(c: Loaded, requests: Request[], nowMs: number) {
+    for (const request of requests) this.d.outbox.enqueue(c.record.id, c.record.number, request, nowMs);
+  }
+
+  /**
+   * One step of the act, taken: closes the step against its norm, opens the next, moves the case,
+   * and writes the messages the next step sends — all in one transaction.
+   */
   private transition(
-    c: { record: CaseRecord; regulation: Regulation; channel: Channel },
+    c: Loaded,
     event: FlowEvent,
     patch: CasePatch,
-    operator: OperatorRecord | undefined,
+    operator: OperatorRecord | null,
     extra: { applicantIndex?: string; document?: PrintedDocument } = {},
   ): CaseRecord {
     const from = c.record.step;
@@ -103,9 +127,10 @@ export class CaseEngine {
     const at = iso(nowMs);
     const outcome = event.type === 'ANSWER' ? (event.yes ? 'yes' : 'no') : 'done';
     const ended = isEnded(to) ? (to === 'endedWithResult' ? 'result' : 'refusal') : null;
+    const toStep = this.stepOf(c.channel, to);
     this.s.db.transaction(() => {
       const breached = this.d.store.closeStep(c.record.id, from, at, outcome);
-      if (!ended) this.d.store.openStep(c.record.id, to, at, this.normDue(this.stepOf(c.channel, to), nowMs), operator?.id ?? null);
+      if (!ended) this.d.store.openStep(c.record.id, to, at, this.normDue(toStep, nowMs), operator?.id ?? null);
       this.d.store.update(
         c.record.id,
         c.record.version,
@@ -115,6 +140,7 @@ export class CaseEngine {
         extra.applicantIndex,
       );
       if (extra.document) this.d.store.putDocument(c.record.id, extra.document);
+      this.enqueue(c, requestsOnEntering(toStep, { ...c.record, ...patch }, c.regulation, c.channel), nowMs);
       this.s.audit.append({
         actorId: operator?.id ?? null,
         action: 'cases.step',
@@ -146,11 +172,11 @@ export class CaseEngine {
       return caseId;
     }).immediate();
     // A flow that begins with process 1 (no hand-over line) moves on at once: the operator is logged in.
-    return this.serial(id, () => this.runAutomatic(id, operator));
+    return this.serial(id, () => this.advance(id, operator));
   }
 
   /** Records the documents taken, and the result date they lead to (the longer term when some are missing). */
-  private documentsPatch(c: ReturnType<CaseEngine['load']>, taken: string[]): CasePatch {
+  private documentsPatch(c: Loaded, taken: string[]): CasePatch {
     const known = new Set(c.regulation.requiredDocuments.map((d) => d.id));
     if (taken.some((t) => !known.has(t))) {
       throw new AppError({ code: 'VALIDATION', issues: [{ path: 'documents', reason: 'documents.unknown' }] });
@@ -170,19 +196,19 @@ export class CaseEngine {
 
   /** The applicant hands the documents over: the ones taken are ticked against the act's list. */
   handOver(caseId: number, version: number, taken: string[], operator: OperatorRecord): Promise<CaseRecord> {
-    return this.serial(caseId, async () => {
+    return this.serial(caseId, () => {
       const c = this.current(caseId, version, 'handOver');
-      const next = this.transition(c, { type: 'COMPLETE' }, this.documentsPatch(c, taken), operator);
-      return this.runAutomatic(next.id, operator);
+      this.transition(c, { type: 'COMPLETE' }, this.documentsPatch(c, taken), operator);
+      return this.advance(caseId, operator);
     });
   }
 
-  /** Process 2: the applicant by IIN, and a representative with a power of attorney. */
-  submitForm(caseId: number, version: number, applicantIin: string, representative: RepresentativeInput | null, operator: OperatorRecord) {
-    return this.serial(caseId, async () => {
+  /** Process 2: the applicant by IIN, and a representative with a power of attorney. Process 3's look-ups go out with it. */
+  async submitForm(caseId: number, version: number, applicantIin: string, representative: RepresentativeInput | null, operator: OperatorRecord) {
+    await this.serial(caseId, () => {
       const c = this.current(caseId, version, 'requestForm');
       if (representative) checkRepresentative(c.regulation, applicantIin, representative);
-      const next = this.transition(
+      this.transition(
         c,
         { type: 'COMPLETE' },
         {
@@ -192,73 +218,69 @@ export class CaseEngine {
         operator,
         { applicantIndex: this.d.applicantIndex(applicantIin) },
       );
-      return this.runAutomatic(next.id, operator);
+      return this.advance(caseId, operator);
     });
+    return this.answered(caseId);
   }
 
   /**
-   * The request, signed with the operator's ЭЦП, goes to the target system. Where the act has a
-   * separate scan-and-sign process (S2), this action completes it first.
+   * Sign and forward: the counter part is done. The applicant gets a receipt (marked pending
+   * until the target system registers the request), and forwarding goes by itself as soon as the
+   * act's order and the link allow — at once online; after process 3 and condition 1 when the
+   * case still waits for them. Where the act has a separate scan-and-sign process (S2), it is done here.
    */
-  forward(caseId: number, version: number, taken: string[] | undefined, operator: OperatorRecord) {
-    return this.serial(caseId, async () => {
-      let c = this.current(caseId, version, 'scanAndSign', 'forward');
+  async forward(caseId: number, version: number, taken: string[] | undefined, operator: OperatorRecord) {
+    await this.serial(caseId, () => {
+      const c = this.current(caseId, version, ...COUNTER_PART_EFFECTS);
+      if (c.record.counterDone) throw new AppError('ALREADY_DONE');
       // Documents are ticked once: at the hand-over where the act has one, otherwise here.
       if (this.hasHandOver(c.channel) === (taken !== undefined)) {
         throw new AppError({ code: 'VALIDATION', issues: [{ path: 'documents', reason: taken ? 'documents.alreadyTaken' : 'required' }] });
       }
-      const documentsPatch = taken ? this.documentsPatch(c, taken) : {};
-      if (this.stepOf(c.channel, c.record.step)?.effect === 'scanAndSign') {
-        this.transition(c, { type: 'COMPLETE' }, documentsPatch, operator);
-        c = this.load(caseId);
-        if (this.stepOf(c.channel, c.record.step)?.effect !== 'forward') return this.runAutomatic(caseId, operator);
-      } else if (taken) {
-        this.s.db.transaction(() => this.d.store.update(c.record.id, c.record.version, c.record.step, documentsPatch, this.now())).immediate();
-        c = this.load(caseId);
-      }
-      const applicant = c.record.applicant!;
-      let registrationNumber: string;
-      try {
-        ({ registrationNumber } = await this.d.gateway.submit({
-          caseNumber: c.record.number,
-          targetSystem: c.channel.targetSystem ?? 'regionalGateway',
-          regulationId: c.regulation.id,
-          applicantIin: applicant.iin,
-          documents: c.record.documentsTaken,
-          missingDocuments: c.regulation.requiredDocuments
-            .filter((d) => !d.optional && !c.record.documentsTaken.includes(d.id))
-            .map((d) => ({ id: d.id, title: { kk: d.title.kk, ru: d.title.ru } })),
-        }));
-      } catch (err) {
-        if (err instanceof GatewayUnavailable) throw new AppError('GATEWAY_UNAVAILABLE');
-        throw err;
-      }
-      c = this.load(caseId);
-      const receipt = documents.receipt(
-        this.facts(c, operator),
-        c.record.documentsTaken,
-        c.regulation.requiredDocuments.filter((d) => !d.optional && !c.record.documentsTaken.includes(d.id)).map((d) => d.id),
-        c.record.expectedResultDate,
-        c.record.expectedResultDate ? this.d.clock.isConfirmed(c.record.expectedResultDate) : true,
-        registrationNumber,
-      );
-      this.transition(c, { type: 'COMPLETE' }, { registrationNumber, gatewayWaiting: false }, operator, { document: receipt });
-      return this.runAutomatic(caseId, operator);
+      const patch: CasePatch = { ...(taken ? this.documentsPatch(c, taken) : {}), counterDone: true };
+      const done: Loaded = { ...c, record: { ...c.record, ...patch } };
+      const receipt = this.receipt(done, operator, null);
+      const nowMs = this.s.clock.now();
+      this.s.db.transaction(() => {
+        this.d.store.update(c.record.id, c.record.version, c.record.step, patch, iso(nowMs));
+        this.d.store.putDocument(c.record.id, receipt);
+        // Standing at the forward step already: the request goes now, with this change.
+        if (this.stepOf(c.channel, c.record.step)?.effect === 'forward') this.enqueue(c, requestsOnEntering(this.stepOf(c.channel, c.record.step), done.record, c.regulation, c.channel), nowMs);
+        this.s.audit.append({ actorId: operator.id, action: 'cases.counterDone', subject: `case:${caseId}`, detail: { step: c.record.step } });
+      }).immediate();
+      return this.advance(caseId, operator);
     });
+    return this.answered(caseId);
   }
 
   /** Process 8 (9 in S2): the applicant receives the result through the operator. */
   issue(caseId: number, version: number, operator: OperatorRecord) {
-    return this.serial(caseId, async () => {
+    return this.serial(caseId, () => {
       const c = this.current(caseId, version, 'issueResult');
       const record = documents.issuance(this.facts(c, operator), c.record.registrationNumber);
       return this.transition(c, { type: 'COMPLETE' }, {}, operator, { document: record });
     });
   }
 
-  /** Asks the state systems again for a case waiting on them (the link was down, the provider had not decided). */
-  refresh(caseId: number, operator: OperatorRecord) {
-    return this.serial(caseId, () => this.runAutomatic(caseId, operator));
+  /** A refusal produced after the applicant left has been handed to them. */
+  handOverRefusal(caseId: number, version: number, operator: OperatorRecord) {
+    return this.serial(caseId, () => {
+      const { record } = this.load(caseId);
+      if (record.version !== version) throw new AppError('CASE_CHANGED');
+      if (!record.awaitingCollection) throw new AppError('ALREADY_DONE');
+      this.s.db.transaction(() => {
+        this.d.store.update(caseId, version, record.step, { awaitingCollection: false, collectedAt: this.now() }, this.now());
+        this.s.audit.append({ actorId: operator.id, action: 'cases.refusalCollected', subject: `case:${caseId}` });
+      }).immediate();
+      return this.d.store.get(caseId)!;
+    });
+  }
+
+  /** Tries the case's waiting messages again now (the link is back, the provider may have decided). */
+  async refresh(caseId: number, _operator: OperatorRecord) {
+    this.load(caseId);
+    this.d.outbox.retryCaseNow(caseId, this.s.clock.now());
+    return this.answered(caseId);
   }
 
   survey(caseId: number, processQuality: number, informationQuality: number, operator: OperatorRecord) {
@@ -272,69 +294,97 @@ export class CaseEngine {
     return this.d.store.get(caseId)!;
   }
 
-  // ---- the steps that run by themselves ----
+  // ---- the state systems' answers, and the steps that run by themselves ----
 
-  /** Runs the act's automatic steps until one needs the operator, the target system, or the link. */
-  private async runAutomatic(caseId: number, operator: OperatorRecord): Promise<CaseRecord> {
+  /**
+   * An answer from the state systems, applied to its case. Runs inside the outbox's transaction
+   * that closes the message, so the answer, the message and the case move together or not at all.
+   */
+  applyAnswer(message: OutboxMessage, answer: Answer): void {
+    const c = this.load(message.caseId);
+    const step = this.stepOf(c.channel, c.record.step);
+    const operator = this.caseOperator(c.record);
+    switch (answer.kind) {
+      case 'person':
+      case 'powerOfAttorney':
+        if (step?.effect === 'stateDatabaseRequest') this.completeLookups(c, step, operator);
+        break;
+      case 'submit':
+        if (step?.effect === 'forward') {
+          const receipt = this.receipt(c, operator, answer.registrationNumber);
+          this.transition(c, { type: 'COMPLETE' }, { registrationNumber: answer.registrationNumber }, operator, { document: receipt });
+        }
+        break;
+      case 'status': {
+        const { status } = answer;
+        if (step?.effect !== 'documentCheck' || status.state === 'registered') return;
+        this.transition(c, { type: 'ANSWER', yes: status.state === 'resultReady' }, { refusalReason: status.state === 'refused' ? status.reason : null }, operator);
+        break;
+      }
+    }
+    this.advance(c.record.id, operator);
+  }
+
+  /** Process 3 is over once every look-up it sent has its answer. */
+  private completeLookups(c: Loaded, step: Step, operator: OperatorRecord | null) {
+    const kinds = lookupsOf(step, c.record);
+    const answers = new Map(kinds.map((k) => [k, this.d.outbox.answer(c.record.id, k)]));
+    if ([...answers.values()].some((a) => a === null)) return;
+    const person = answers.get('person');
+    const poa = answers.get('powerOfAttorney');
+    const today = this.d.clock.dateOf(this.s.clock.now());
+    const { applicant, checks } = lookupResult(
+      c.record,
+      person?.kind === 'person' ? person.person : null,
+      poa?.kind === 'powerOfAttorney' ? poa.powerOfAttorney : undefined,
+      today,
+    );
+    this.transition(c, { type: 'COMPLETE' }, { applicant, checks }, operator);
+  }
+
+  /** Asks the target system again about every request it has not decided, at most once per interval. */
+  pollStatuses(intervalMs: number): number {
+    const nowMs = this.s.clock.now();
+    let asked = 0;
+    this.s.db.transaction(() => {
+      for (const id of this.d.store.idsWithStatus('waitingTarget', 1000)) {
+        if (this.d.outbox.hasOpenMessage(id, 'status')) continue;
+        const last = this.d.outbox.lastDoneAt(id, 'status');
+        if (last && Date.parse(last) > nowMs - intervalMs) continue;
+        const c = this.load(id);
+        this.enqueue(c, requestsOnEntering(this.stepOf(c.channel, c.record.step), c.record, c.regulation, c.channel), nowMs);
+        asked++;
+      }
+    }).immediate();
+    if (asked > 0) this.d.sender.wake();
+    return asked;
+  }
+
+  /** Runs the act's automatic steps until one needs the operator or an answer from the state systems. */
+  private advance(caseId: number, operator: OperatorRecord | null): CaseRecord {
     for (let guard = 0; guard < 50; guard++) {
       const c = this.load(caseId);
       if (isEnded(c.record.step)) return c.record;
       const step = this.stepOf(c.channel, c.record.step)!;
-      if (MANUAL_EFFECTS.has(step.effect)) return c.record;
-      try {
-        const moved = await this.runStep(c, step, operator);
-        if (!moved) return this.d.store.get(caseId)!;
-      } catch (err) {
-        if (!(err instanceof GatewayUnavailable)) throw err;
-        // The link is down: the case stays at this step and says so; a refresh tries again.
-        if (!c.record.gatewayWaiting) this.setWaiting(c.record, true);
-        return this.d.store.get(caseId)!;
-      }
+      if (!this.runStep(c, step, operator)) return this.d.store.get(caseId)!;
     }
     throw new Error(`case ${caseId}: the automatic steps did not settle`);
   }
 
-  private setWaiting(record: CaseRecord, waiting: boolean) {
-    this.s.db.transaction(() => this.d.store.update(record.id, record.version, record.step, { gatewayWaiting: waiting }, this.now()))();
-  }
-
-  /** Performs one automatic step; false when the case must wait (the provider has not decided). */
-  private async runStep(c: ReturnType<CaseEngine['load']>, step: Step, operator: OperatorRecord): Promise<boolean> {
+  /** Performs one automatic step; false when the case must wait (for the operator or an answer). */
+  private runStep(c: Loaded, step: Step, operator: OperatorRecord | null): boolean {
     const { record } = c;
+    // Signed ahead while the link was down: scan-and-sign is done, and forwarding waits for its answer.
+    if (step.effect === 'scanAndSign' && record.counterDone) {
+      this.transition(c, { type: 'COMPLETE' }, {}, operator);
+      return true;
+    }
+    if (MANUAL_EFFECTS.has(step.effect)) return false;
     switch (step.effect) {
       case 'login':
         // The operator is logged in: process 1 is done by the session this call came through.
         this.transition(c, { type: 'COMPLETE' }, {}, operator);
         return true;
-      case 'stateDatabaseRequest': {
-        const lookups = step.kind === 'process' && step.lookups ? step.lookups : ['person'];
-        const person = await this.d.gateway.findPerson(record.applicant!.iin);
-        let powerOfAttorneyFound: boolean | undefined;
-        if (lookups.includes('powerOfAttorney') && record.representative) {
-          const poa = await this.d.gateway.findPowerOfAttorney({
-            number: record.representative.powerOfAttorney.number,
-            principalIin: record.applicant!.iin,
-            representativeIin: record.representative.iin,
-          });
-          const today = this.d.clock.dateOf(this.s.clock.now());
-          powerOfAttorneyFound = Boolean(poa && !poa.revoked && poa.validUntil >= today);
-        }
-        const applicant = person
-          ? {
-              iin: person.iin,
-              fullName: [person.surname, person.name, person.patronymic].filter(Boolean).join(' '),
-              birthDate: person.birthDate,
-              address: person.address,
-              deceased: person.deceased,
-            }
-          : record.applicant;
-        this.transition(c, { type: 'COMPLETE' }, {
-          applicant,
-          checks: { personFound: Boolean(person), ...(powerOfAttorneyFound === undefined ? {} : { powerOfAttorneyFound }) },
-          gatewayWaiting: false,
-        }, operator);
-        return true;
-      }
       case 'stateDatabaseCheck': {
         const yes = record.checks.personFound === true && record.checks.powerOfAttorneyFound !== false;
         this.transition(c, { type: 'ANSWER', yes }, {}, operator);
@@ -347,30 +397,22 @@ export class CaseEngine {
           record.checks.personFound !== true,
           record.checks.powerOfAttorneyFound === false,
         );
-        this.transition(c, { type: 'COMPLETE' }, {}, operator, { document: notice });
+        // Accepted while the link was down, the applicant has left: they come back for the notice.
+        this.transition(c, { type: 'COMPLETE' }, { awaitingCollection: record.counterDone }, operator, { document: notice });
         return true;
       }
       case 'targetRegisters':
         if (!record.registrationNumber) return false;
         this.transition(c, { type: 'COMPLETE' }, {}, operator);
         return true;
-      case 'documentCheck': {
-        const status = await this.d.gateway.status(record.registrationNumber!);
-        if (status.state === 'registered') {
-          if (record.gatewayWaiting) this.setWaiting(record, false);
-          return false;
-        }
-        const yes = status.state === 'resultReady';
-        this.transition(c, { type: 'ANSWER', yes }, { refusalReason: status.state === 'refused' ? status.reason : null, gatewayWaiting: false }, operator);
-        return true;
-      }
       case 'refusalDocuments': {
         const reason = record.refusalReason?.[record.documentLocale] ?? '—';
         const refusal = documents.refusalDocuments(this.facts(c, operator), step, reason, record.registrationNumber);
-        this.transition(c, { type: 'COMPLETE' }, {}, operator, { document: refusal });
+        this.transition(c, { type: 'COMPLETE' }, { awaitingCollection: true }, operator, { document: refusal });
         return true;
       }
       default:
+        // stateDatabaseRequest and documentCheck wait for their answers.
         return false;
     }
   }
@@ -386,7 +428,23 @@ export class CaseEngine {
     return c;
   }
 
-  private facts(c: ReturnType<CaseEngine['load']>, operator: OperatorRecord): documents.DocumentFacts {
+  /** Who accepted the case: named on the documents produced while the applicant is away. */
+  private caseOperator(record: CaseRecord): OperatorRecord | null {
+    return this.s.operators.byId(record.operatorId) ?? null;
+  }
+
+  private receipt(c: Loaded, operator: OperatorRecord | null, registrationNumber: string | null): PrintedDocument {
+    return documents.receipt(
+      this.facts(c, operator),
+      c.record.documentsTaken,
+      missingDocuments(c.regulation, c.record).map((d) => d.id),
+      c.record.expectedResultDate,
+      c.record.expectedResultDate ? this.d.clock.isConfirmed(c.record.expectedResultDate) : true,
+      registrationNumber,
+    );
+  }
+
+  private facts(c: Loaded, operator: OperatorRecord | null): documents.DocumentFacts {
     const nowMs = this.s.clock.now();
     const r = c.record.representative;
     return {
@@ -397,11 +455,12 @@ export class CaseEngine {
       localTime: this.d.clock.wallClock(nowMs),
       applicant: { iin: c.record.applicant?.iin ?? '—', fullName: c.record.applicant?.fullName ?? null },
       representative: r && { iin: r.iin, fullName: r.fullName, poaNumber: r.powerOfAttorney.number, poaDate: r.powerOfAttorney.date },
-      operatorName: operator.fullName,
+      operatorName: operator?.fullName ?? '—',
     };
   }
 
   view(record: CaseRecord): CaseView {
+    const outbox = this.d.outbox.views(record.id);
     return {
       id: record.id,
       number: record.number,
@@ -431,7 +490,10 @@ export class CaseEngine {
       documents: this.d.store.documents(record.id),
       survey: this.d.store.survey(record.id),
       createdAt: record.createdAt,
-      gatewayWaiting: record.gatewayWaiting,
+      gatewayWaiting: outbox.some((m) => m.state !== 'done'),
+      counterDone: record.counterDone,
+      awaitingCollection: record.awaitingCollection,
+      outbox,
     };
   }
 }

@@ -37,11 +37,13 @@ export interface CaseRecord {
   documentsTaken: string[];
   documentsMissing: boolean;
   checks: Checks;
-  gatewayWaiting: boolean;
   registrationNumber: string | null;
   refusalReason: { kk: string; ru: string } | null;
   expectedResultDate: string | null;
   training: boolean;
+  counterDone: boolean;
+  awaitingCollection: boolean;
+  collectedAt: string | null;
   operatorId: number;
   createdAt: string;
   updatedAt: string;
@@ -53,7 +55,7 @@ export type CasePatch = Partial<
   Pick<
     CaseRecord,
     | 'status' | 'outcome' | 'applicant' | 'representative' | 'documentsTaken' | 'documentsMissing' | 'checks'
-    | 'gatewayWaiting' | 'registrationNumber' | 'refusalReason' | 'expectedResultDate'
+    | 'registrationNumber' | 'refusalReason' | 'expectedResultDate' | 'counterDone' | 'awaitingCollection' | 'collectedAt'
   >
 >;
 
@@ -71,11 +73,13 @@ interface Row {
   documents_taken: string;
   documents_missing: number;
   checks: string;
-  gateway_waiting: number;
   registration_number: string | null;
   refusal_reason: string | null;
   expected_result_date: string | null;
   training: number;
+  counter_done: number;
+  awaiting_collection: number;
+  collected_at: string | null;
   operator_id: number;
   created_at: string;
   updated_at: string;
@@ -113,11 +117,13 @@ export function createCaseStore(db: Database, cipher: FieldCipher) {
     documentsTaken: JSON.parse(r.documents_taken) as string[],
     documentsMissing: r.documents_missing === 1,
     checks: JSON.parse(r.checks) as Checks,
-    gatewayWaiting: r.gateway_waiting === 1,
     registrationNumber: r.registration_number,
     refusalReason: r.refusal_reason ? (JSON.parse(r.refusal_reason) as { kk: string; ru: string }) : null,
     expectedResultDate: r.expected_result_date,
     training: r.training === 1,
+    counterDone: r.counter_done === 1,
+    awaitingCollection: r.awaiting_collection === 1,
+    collectedAt: r.collected_at,
     operatorId: r.operator_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -131,6 +137,10 @@ export function createCaseStore(db: Database, cipher: FieldCipher) {
     byNumber: db.prepare('SELECT * FROM cases WHERE number = ?'),
     byApplicant: db.prepare('SELECT * FROM cases WHERE applicant_index = ? ORDER BY id DESC LIMIT 200'),
     since: db.prepare('SELECT * FROM cases WHERE created_at >= ? ORDER BY created_at DESC LIMIT 500'),
+    toIssue: db.prepare(
+      `SELECT * FROM cases WHERE status = 'resultReady' OR awaiting_collection = 1 ORDER BY updated_at LIMIT 500`,
+    ),
+    withStatus: db.prepare('SELECT id FROM cases WHERE status = ? ORDER BY updated_at LIMIT ?'),
     insert: db.prepare(
       `INSERT INTO cases (number, regulation_id, channel, step, status, document_locale, training, operator_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, 'inProgress', ?, ?, ?, ?, ?)`,
@@ -184,6 +194,12 @@ export function createCaseStore(db: Database, cipher: FieldCipher) {
       return (q.since.all(iso) as Row[]).map(toRecord);
     },
 
+    /** Results ready to issue and refusals waiting for the applicant, oldest first. */
+    toIssue: (): CaseRecord[] => (q.toIssue.all() as Row[]).map(toRecord),
+
+    idsWithStatus: (status: CaseStatus, limit: number): number[] =>
+      (q.withStatus.all(status, limit) as { id: number }[]).map((r) => r.id),
+
     /** Moves the case to `step` with `patch`, if nobody moved it since `version` was read. */
     update(id: number, version: number, step: string, patch: CasePatch, at: string, applicantIndex?: string): void {
       const sets: string[] = ['step = ?', 'updated_at = ?', 'version = version + 1'];
@@ -200,7 +216,9 @@ export function createCaseStore(db: Database, cipher: FieldCipher) {
       if (patch.documentsTaken !== undefined) set('documents_taken', JSON.stringify(patch.documentsTaken));
       if (patch.documentsMissing !== undefined) set('documents_missing', patch.documentsMissing ? 1 : 0);
       if (patch.checks !== undefined) set('checks', JSON.stringify(patch.checks));
-      if (patch.gatewayWaiting !== undefined) set('gateway_waiting', patch.gatewayWaiting ? 1 : 0);
+      if (patch.counterDone !== undefined) set('counter_done', patch.counterDone ? 1 : 0);
+      if (patch.awaitingCollection !== undefined) set('awaiting_collection', patch.awaitingCollection ? 1 : 0);
+      if (patch.collectedAt !== undefined) set('collected_at', patch.collectedAt);
       if (patch.registrationNumber !== undefined) set('registration_number', patch.registrationNumber);
       if (patch.refusalReason !== undefined) set('refusal_reason', patch.refusalReason && JSON.stringify(patch.refusalReason));
       if (patch.expectedResultDate !== undefined) set('expected_result_date', patch.expectedResultDate);

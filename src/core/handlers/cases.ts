@@ -2,14 +2,14 @@
 import { AppError } from '../../shared/errors';
 import { checkIin } from '../../shared/iin';
 import type { CaseEngine } from '../cases/caseService';
-import type { CaseStore } from '../cases/caseStore';
+import type { CaseRecord, CaseStore } from '../cases/caseStore';
 import type { Catalog } from '../regulations/catalog';
 import type { Services } from '../services';
 import type { HandlerGroup } from './types';
 
 type Calls =
   | 'cases.start' | 'cases.handOver' | 'cases.submitForm' | 'cases.forward' | 'cases.issue' | 'cases.refresh'
-  | 'cases.survey' | 'cases.get' | 'cases.list' | 'cases.document';
+  | 'cases.survey' | 'cases.get' | 'cases.list' | 'cases.document' | 'cases.toIssue' | 'cases.handOverRefusal';
 
 export interface CaseHandlerDeps {
   engine: CaseEngine;
@@ -27,6 +27,18 @@ export function caseHandlers(s: Services, d: CaseHandlerDeps): HandlerGroup<Call
     if (!record) throw new AppError('NOT_FOUND');
     return d.engine.view(record);
   };
+  const summary = (r: CaseRecord) => ({
+    id: r.id,
+    number: r.number,
+    regulationId: r.regulationId,
+    serviceTitle: d.catalog.get(r.regulationId)?.service.title ?? { kk: r.regulationId, ru: r.regulationId, en: r.regulationId },
+    status: r.status,
+    step: r.step,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    expectedResultDate: r.expectedResultDate,
+    awaitingCollection: r.awaitingCollection,
+  });
 
   return {
     'cases.start': async ({ regulationId, documentLocale }, ctx) => {
@@ -61,22 +73,11 @@ export function caseHandlers(s: Services, d: CaseHandlerDeps): HandlerGroup<Call
       } else {
         records = d.store.createdSince(d.startOfToday());
       }
-      return {
-        cases: records
-          .filter((r) => !status || r.status === status)
-          .map((r) => ({
-            id: r.id,
-            number: r.number,
-            regulationId: r.regulationId,
-            serviceTitle: d.catalog.get(r.regulationId)?.service.title ?? { kk: r.regulationId, ru: r.regulationId, en: r.regulationId },
-            status: r.status,
-            step: r.step,
-            createdAt: r.createdAt,
-            updatedAt: r.updatedAt,
-            expectedResultDate: r.expectedResultDate,
-          })),
-      };
+      return { cases: records.filter((r) => !status || r.status === status).map(summary) };
     },
+
+    'cases.toIssue': () => ({ cases: d.store.toIssue().map(summary) }),
+    'cases.handOverRefusal': async ({ caseId, version }, ctx) => d.engine.view(await d.engine.handOverRefusal(caseId, version, ctx.operator!)),
 
     'cases.document': ({ caseId, kind }, ctx) => {
       const doc = d.store.getDocument(caseId, kind);

@@ -35,7 +35,7 @@ export function catalogAndBranchHandlers(s: Services, catalog: Catalog, today: (
       if (!s.training) throw new AppError('FORBIDDEN');
       return {
         people: TRAINING_PEOPLE.map((p) => ({ iin: p.iin, fullName: [p.surname, p.name, p.patronymic].filter(Boolean).join(' '), deceased: p.deceased })),
-        powersOfAttorney: TRAINING_POWERS_OF_ATTORNEY.map(({ validUntil: _v, ...p }) => p),
+        powersOfAttorney: TRAINING_POWERS_OF_ATTORNEY.map(({ validUntil: _v, scope: _s, ...p }) => p),
       };
     },
 

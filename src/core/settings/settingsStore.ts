@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { BranchSettings } from '../../shared/contract';
 import { QueueSettings } from '../../shared/queue';
 import { Settings } from '../../shared/schemas';
+import { StoredGatewaySettings } from './gatewaySettings';
 
 export const DEFAULT_SETTINGS: Settings = { idleLockSeconds: 300, sessionLimitMinutes: 12 * 60 };
 
@@ -21,6 +22,8 @@ export interface SettingsStore {
   putBranch(branch: BranchSettings): void;
   queue(): QueueSettings;
   putQueue(queue: QueueSettings): void;
+  gateway(): StoredGatewaySettings;
+  putGateway(gateway: StoredGatewaySettings): void;
 }
 
 /** Settings are one JSON row, re-validated on read so a hand-edited value cannot break the core. */
@@ -46,10 +49,13 @@ export function createSettingsStore(db: Database): SettingsStore {
     };
   };
   const queue = keyed<QueueSettings>('queue', QueueSettings, DEFAULT_QUEUE_SETTINGS);
+  const gateway = keyed<StoredGatewaySettings>('gateway', StoredGatewaySettings, StoredGatewaySettings.parse({}));
   // Not cached: a write rolled back with its transaction must not linger in memory.
   return {
     queue: queue.get,
     putQueue: queue.put,
+    gateway: gateway.get,
+    putGateway: gateway.put,
     branch() {
       const row = readBranch.get() as { value: string } | undefined;
       const parsed = row ? BranchSettings.safeParse(JSON.parse(row.value)) : undefined;

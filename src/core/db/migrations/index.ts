@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { migration0001 } from './0001-operators-and-audit';
 import { migration0002 } from './0002-cases';
 import { migration0003 } from './0003-queue';
+import { migration0004 } from './0004-outbox';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'operators and audit', up: migration0001 },
   { version: 2, name: 'cases', up: migration0002 },
   { version: 3, name: 'queue', up: migration0003 },
+  { version: 4, name: 'outbox', up: migration0004 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
