@@ -248,6 +248,7 @@ function liveWorkstation(
       // A new day begins with the last one's open tickets recorded as unserved.
       queue.closeEarlierDays();
       engine.pollStatuses(link.pollIntervalMs());
+      if (sender.link.tick(clock.now())) announceGateway();
       checkpoint(db);
     },
     clientGone(clientId) {

@@ -6,7 +6,7 @@ import type { AppErrorData } from '../../src/shared/errors';
 import { ManualClock } from '../../src/core/clock';
 import type { GatewayPort } from '../../src/core/gateway/port';
 import { TrainingGateway } from '../../src/core/gateway/trainingGateway';
-import { databasePath, openWorkstation, type Workstation } from '../../src/core/workstation';
+import { databasePath, openWorkstation, type Workstation, type WorkstationOptions } from '../../src/core/workstation';
 import { makeIin } from './iins';
 import { tempDir } from './tempDir';
 
@@ -29,7 +29,10 @@ export interface TestCore {
 const RESOURCES = new URL('../../resources/', import.meta.url).pathname;
 
 export function openTestCore(
-  options: { idleLockSeconds?: number; dataDir?: string; masterKey?: Buffer; training?: boolean; gateway?: GatewayPort } = {},
+  options: {
+    idleLockSeconds?: number; dataDir?: string; masterKey?: Buffer; training?: boolean; gateway?: GatewayPort;
+    outbox?: WorkstationOptions['outbox'];
+  } = {},
 ): TestCore {
   // The training population in process: the engine's tests need answers, not a network.
   const gateway = options.gateway ?? new TrainingGateway();
@@ -38,7 +41,7 @@ export function openTestCore(
   const masterKey = options.masterKey ?? randomBytes(32);
   const events: TestCore['events'] = [];
   const open = () =>
-    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds, resourcesDir: RESOURCES, training: options.training, gateway }, (clientId, event) =>
+    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds, resourcesDir: RESOURCES, training: options.training, gateway, outbox: options.outbox }, (clientId, event) =>
       events.push({ clientId, event }),
     );
   const core: TestCore = {

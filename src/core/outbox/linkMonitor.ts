@@ -43,6 +43,12 @@ export class LinkMonitor {
     return this.set(this.judge(nowMs), nowMs);
   }
 
+  /** Judges again with no new delivery: a degraded link recovers as its bad deliveries age out. */
+  tick(nowMs: number): boolean {
+    if (this.state === 'notConfigured' || this.state === 'offline') return false;
+    return this.set(this.judge(nowMs), nowMs);
+  }
+
   /** No gateway configured: nothing can be judged. */
   notConfigured(nowMs: number): boolean {
     return this.set('notConfigured', nowMs);
