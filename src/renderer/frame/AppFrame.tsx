@@ -4,6 +4,8 @@ import type { SessionView } from '../../shared/schemas';
 import { AuditView } from '../audit/AuditView';
 import { CasesView } from '../cases/CasesView';
 import { useCases } from '../cases/casesStore';
+import { BacklogView } from '../gateway/BacklogView';
+import { useGatewayLive } from '../gateway/useGatewayLive';
 import { HomeView } from '../home/HomeView';
 import { OperatorsView } from '../operators/OperatorsView';
 import { QueuePanel } from '../queue/QueuePanel';
@@ -32,6 +34,8 @@ function SectionView({ section, session, onNewCase, onOpenCase }: SectionViewPro
       return <QueueStatsView canEditSettings={session.operator.role === 'admin'} />;
     case 'cases':
       return <CasesView />;
+    case 'gateway':
+      return <BacklogView onOpenCase={onOpenCase} canRetry={mayWorkCases(session.operator.role)} />;
     case 'operators':
       return <OperatorsView self={session.operator} />;
     case 'audit':
@@ -75,10 +79,11 @@ export function AppFrame({ session }: { session: SessionView }) {
   useActivityTouch(session.idleLockSeconds);
   useLockShortcut(lockNow);
   useNewCaseShortcut(casesAllowed ? newCase : null);
+  useGatewayLive();
 
   return (
     <div className="frame" data-testid="app-frame">
-      <FrameHeader operator={session.operator} onLock={lockNow} onLogout={() => void logout().catch(() => {})} />
+      <FrameHeader operator={session.operator} onLock={lockNow} onLogout={() => void logout().catch(() => {})} onOpenGateway={() => goTo('gateway')} />
       <div className="frame-body">
         <Nav sections={sections} current={open} onGo={goTo} />
         <main className="frame-main" key={open}>

@@ -1,4 +1,5 @@
 import type { Operator } from '../../shared/schemas';
+import { LinkIndicator } from '../gateway/LinkIndicator';
 import { useT } from '../i18n/localeStore';
 import { OperatorBadge } from '../session/OperatorBadge';
 import { Brand } from '../ui/Brand';
@@ -10,14 +11,17 @@ interface FrameHeaderProps {
   operator: Operator;
   onLock(): void;
   onLogout(): void;
+  /** Opens the gateway's backlog from the link indicator. */
+  onOpenGateway(): void;
 }
 
-export function FrameHeader({ operator, onLock, onLogout }: FrameHeaderProps) {
+export function FrameHeader({ operator, onLock, onLogout, onOpenGateway }: FrameHeaderProps) {
   const t = useT();
   return (
     <header className="frame-header">
       <Brand compact />
       <div className="frame-header-end">
+        <LinkIndicator onOpen={onOpenGateway} />
         <OperatorBadge operator={operator} onDark />
         <LanguageSwitch onDark />
         <Button variant="onDark" shortcut="Ctrl+L" icon={<LockIcon />} onClick={onLock}>

@@ -9,11 +9,14 @@ import enBase from './en.json';
 import queueKk from './queue.kk.json';
 import queueRu from './queue.ru.json';
 import queueEn from './queue.en.json';
+import gatewayKk from './gateway.kk.json';
+import gatewayRu from './gateway.ru.json';
+import gatewayEn from './gateway.en.json';
 
-// The electronic queue's screens keep their sentences in files of their own.
-const kk = { ...kkBase, ...queueKk };
-const ru = { ...ruBase, ...queueRu };
-const en = { ...enBase, ...queueEn };
+// The electronic queue and the e-government gateway keep their sentences in files of their own.
+const kk = { ...kkBase, ...queueKk, ...gatewayKk };
+const ru = { ...ruBase, ...queueRu, ...gatewayRu };
+const en = { ...enBase, ...queueEn, ...gatewayEn };
 
 export type MessageKey = keyof typeof kk;
 export type Catalog = Record<MessageKey, string>;
