@@ -13,10 +13,18 @@ import { stepLabelById } from './steps';
 import { TableHead } from '../ui/TableHead';
 import type { MessageKey } from '../i18n/catalog';
 
-function CaseTable({ cases, testId }: { cases: CaseSummary[]; testId: string }) {
+interface CaseTableProps {
+  cases: CaseSummary[];
+  testId: string;
+  /** Where a case opens from another section; inside this one, on the case screen. */
+  onOpen?: ((caseId: number) => void) | undefined;
+}
+
+export function CaseTable({ cases, testId, onOpen }: CaseTableProps) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const { regulations, openCase } = useCases();
+  const open = onOpen ?? openCase;
   return (
     <div className="table-wrap">
       <table className="table case-table" data-testid={testId}>
@@ -31,12 +39,13 @@ function CaseTable({ cases, testId }: { cases: CaseSummary[]; testId: string }) 
               <td className="case-table-service">{c.serviceTitle[locale]}</td>
               <td>
                 <StatusBadge status={c.status} />
+                {c.awaitingCollection && <span className="tag tag--warn case-table-collect">{t('collection.tag')}</span>}
               </td>
               <td className="nowrap">{stepLabelById(t, regulations[c.regulationId], c.step)}</td>
               <td className="nowrap">{formatMoment(t, c.createdAt)}</td>
               <td className="nowrap">{c.expectedResultDate ? formatIsoDate(t, c.expectedResultDate) : '—'}</td>
               <td className="table-actions">
-                <Button variant="quiet" onClick={() => openCase(c.id)} aria-label={t('cases.openNumber', { number: c.number })}>
+                <Button variant="quiet" onClick={() => open(c.id)} aria-label={t('cases.openNumber', { number: c.number })}>
                   {t('action.open')}
                 </Button>
               </td>

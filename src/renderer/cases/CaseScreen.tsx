@@ -15,7 +15,9 @@ import { formatIsoDate } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { ActTextDialog } from './ActTextDialog';
 import { CaseFacts } from './CaseFacts';
+import { CaseOutbox } from './CaseOutbox';
 import { useCases } from './casesStore';
+import { AcceptWithoutAnswer } from './panels/AcceptWithoutAnswer';
 import { ForwardPanel } from './panels/ForwardPanel';
 import { HandOverPanel } from './panels/HandOverPanel';
 import { IssuePanel } from './panels/IssuePanel';
@@ -24,7 +26,7 @@ import { RequestFormPanel } from './panels/RequestFormPanel';
 import { WaitingPanel } from './panels/WaitingPanel';
 import { StatusBadge } from './StatusBadge';
 import { StepList } from './StepList';
-import { counterChannel, ENDED_STATES, findStep, isHistorical, localToday, stepLabel } from './steps';
+import { counterChannel, ENDED_STATES, findStep, isHistorical, localToday, panelFor, panelTitleKey, stepLabel, type PanelKind } from './steps';
 
 const QUIET_PROBLEMS = new Set(['CASE_CHANGED', 'STEP_OUT_OF_ORDER', 'ALREADY_DONE']);
 
@@ -47,38 +49,32 @@ function useActShortcut(open: () => void) {
   }, [open]);
 }
 
-function panelTitleKey(step: Step | undefined, ended: boolean) {
-  if (ended) return 'panel.ended' as const;
-  switch (step?.effect) {
-    case 'handOver':
-      return 'panel.handOver' as const;
-    case 'requestForm':
-      return 'panel.requestForm' as const;
-    case 'scanAndSign':
-    case 'forward':
-      return 'panel.forward' as const;
-    case 'issueResult':
-      return 'panel.issueResult' as const;
-    default:
-      return 'panel.waiting' as const;
-  }
+interface CurrentPanelProps {
+  kind: PanelKind;
+  regulation: Regulation;
+  channel: Channel;
+  view: CaseView;
+  step: Step | undefined;
 }
 
-function CurrentPanel({ regulation, channel, view, step }: { regulation: Regulation; channel: Channel; view: CaseView; step: Step | undefined }) {
-  if (ENDED_STATES.includes(view.step)) return <OutcomePanel channel={channel} view={view} />;
-  if (!step) return null;
-  switch (step.effect) {
+function CurrentPanel({ kind, regulation, channel, view, step }: CurrentPanelProps) {
+  switch (kind) {
+    case 'outcome':
+      return <OutcomePanel channel={channel} view={view} />;
     case 'handOver':
       return <HandOverPanel regulation={regulation} />;
     case 'requestForm':
       return <RequestFormPanel regulation={regulation} />;
-    case 'scanAndSign':
     case 'forward':
       return <ForwardPanel regulation={regulation} channel={channel} view={view} />;
-    case 'issueResult':
+    case 'issue':
       return <IssuePanel regulation={regulation} view={view} />;
+    case 'acceptWithoutAnswer':
+      return step ? <AcceptWithoutAnswer regulation={regulation} channel={channel} step={step} view={view} /> : null;
+    case 'waiting':
+      return step ? <WaitingPanel channel={channel} step={step} view={view} /> : null;
     default:
-      return <WaitingPanel channel={channel} step={step} view={view} />;
+      return null;
   }
 }
 
@@ -128,7 +124,8 @@ export function CaseScreen({ caseId }: { caseId: number }) {
 
   const historical = isHistorical(regulation, localToday());
   const shownStep = actStep ? findStep(channel, actStep) : undefined;
-  const titleKey = panelTitleKey(step, ended);
+  const kind = panelFor(step, view);
+  const titleKey = panelTitleKey(kind);
   return (
     <section className="case-screen" data-testid="case-screen" data-step={view.step} data-status={view.status}>
       <header className="case-header">
@@ -180,14 +177,15 @@ export function CaseScreen({ caseId }: { caseId: number }) {
       <div className="case-layout">
         <StepList channel={channel} view={view} onShowAct={setActStep} />
         <div className="case-main">
-          <section className="card current-panel" aria-labelledby="current-panel-title" data-testid="current-panel" data-effect={ended ? 'ended' : step?.effect}>
+          <section className="card current-panel" aria-labelledby="current-panel-title" data-testid="current-panel" data-effect={ended ? 'ended' : step?.effect} data-panel={kind}>
             <p className="panel-kicker">{ended ? t('panel.kickerEnded') : step && t('panel.kicker', { step: stepLabel(t, step) })}</p>
             <h2 className="panel-title" id="current-panel-title">
               {t(titleKey)}
             </h2>
             {!ended && step && <p className="panel-lead">{t(`${titleKey}.lead`)}</p>}
-            <CurrentPanel key={`${view.id}/${view.step}`} regulation={regulation} channel={channel} view={view} step={step} />
+            <CurrentPanel key={`${view.id}/${view.step}/${kind}`} kind={kind} regulation={regulation} channel={channel} view={view} step={step} />
           </section>
+          <CaseOutbox view={view} />
           <CaseFacts view={view} />
           {training && <TrainingDataPanel formOpen={step?.effect === 'requestForm'} />}
         </div>

@@ -2,13 +2,15 @@
  * Cases at this counter: today's list, the one case on screen with its act, the documents handed
  * to the applicant, and the operator's actions along the act's counter flow. Every action goes
  * to the core with the version the screen last saw; when the case moved on elsewhere, the screen
- * reloads it and says so instead of acting on a stale picture.
+ * reloads it and says so instead of acting on a stale picture. When a case moves without the
+ * operator (an answer from the state systems), the screen showing it and the lists read it again.
  */
 import { create } from 'zustand';
 import type { CallInput, CallName } from '../../shared/contract';
 import type { CaseStatus, CaseSummary, CaseView, DocumentKind, DocumentLocale, PrintedDocument } from '../../shared/cases';
 import type { Regulation } from '../../shared/regulation';
 import { invoke } from '../client/client';
+import { coalesce } from '../client/coalesce';
 import { toProblem, type Problem } from '../client/problem';
 import { useSession, whenSessionCloses } from '../session/sessionStore';
 
@@ -47,7 +49,10 @@ export const EMPTY_DRAFT: RequestDraft = {
 /** Problems that mean "the screen is behind the core": reload and show where the case really is. */
 const STALE = new Set(['CASE_CHANGED', 'STEP_OUT_OF_ORDER', 'ALREADY_DONE']);
 
-type CaseCall = Extract<CallName, 'cases.handOver' | 'cases.submitForm' | 'cases.forward' | 'cases.issue' | 'cases.refresh' | 'cases.survey'>;
+type CaseCall = Extract<
+  CallName,
+  'cases.handOver' | 'cases.submitForm' | 'cases.forward' | 'cases.issue' | 'cases.refresh' | 'cases.survey' | 'cases.handOverRefusal'
+>;
 
 interface CasesState {
   screen: CasesScreen;
@@ -61,6 +66,9 @@ interface CasesState {
   listProblem: Problem | null;
   find: string;
   found: CaseSummary[] | null;
+  /** Results ready to issue and refusals waiting for the applicant to collect. */
+  toIssue: CaseSummary[] | null;
+  toIssueProblem: Problem | null;
 
   current: CaseView | null;
   caseLoading: boolean;
@@ -85,6 +93,11 @@ interface CasesState {
   search(find: string): Promise<void>;
   clearFind(): void;
   loadCase(caseId: number): Promise<void>;
+  /** The case on screen read again without disturbing it (an answer came, a message was retried). */
+  reloadCase(): Promise<void>;
+  /** The core says a case moved without the operator. */
+  caseChanged(caseId: number): void;
+  loadToIssue(): Promise<void>;
   regulation(id: string): Promise<Regulation | null>;
   loadDocument(caseId: number, kind: DocumentKind): Promise<void>;
   setDraft(patch: Partial<RequestDraft>): void;
@@ -96,6 +109,8 @@ interface CasesState {
   issue(): Promise<Problem | null>;
   refresh(): Promise<Problem | null>;
   survey(processQuality: 1 | 2 | 3, informationQuality: 1 | 2 | 3): Promise<Problem | null>;
+  /** The applicant collected the refusal produced while they were away. */
+  handOverRefusal(): Promise<Problem | null>;
   dismissActionProblem(): void;
   forget(): void;
 }
@@ -106,6 +121,8 @@ const personal = {
   today: null,
   find: '',
   found: null,
+  toIssue: null,
+  toIssueProblem: null,
   listProblem: null,
   current: null,
   caseProblem: null,
@@ -139,6 +156,25 @@ export const useCases = create<CasesState>()((set, get) => {
       return null;
     }
   }
+
+  /** The case on screen (or its document) as the core has it now; a newer answer already shown stays. */
+  const reloadShown = coalesce(async () => {
+    const screen = get().screen;
+    if (screen.kind !== 'case' && screen.kind !== 'document') return;
+    try {
+      const view = await invoke('cases.get', { caseId: screen.caseId });
+      const now = get().current;
+      const still = get().screen;
+      if (!('caseId' in still) || still.caseId !== view.id) return;
+      if (now && now.id === view.id && now.version > view.version) return;
+      set({ current: view });
+    } catch {
+      // The next push, or the operator's next action, reads it again.
+    }
+  });
+  const reloadToday = coalesce(() => get().loadToday());
+  const reloadFound = coalesce(() => get().search(get().find));
+  const reloadToIssue = coalesce(() => get().loadToIssue());
 
   return {
     screen: { kind: 'list' },
@@ -219,6 +255,33 @@ export const useCases = create<CasesState>()((set, get) => {
         set({ caseLoading: false, caseProblem: toProblem(error) });
       }
     },
+    reloadCase: reloadShown,
+    caseChanged(caseId) {
+      const { screen, current, documents } = get();
+      const shown = (screen.kind === 'case' || screen.kind === 'document') && screen.caseId === caseId;
+      // Its documents change too (a pending receipt gets its registration number): the one on screen
+      // is read again at once, the others when next opened.
+      const onScreen = screen.kind === 'document' && shown ? screen.document : null;
+      const kept = Object.entries(documents).filter(([key]) => !key.startsWith(`${caseId}:`) || (onScreen && key === documentKey(caseId, onScreen)));
+      set({ documents: Object.fromEntries(kept) });
+      if (onScreen) void get().loadDocument(caseId, onScreen);
+      if (shown) void reloadShown();
+      // Not on screen: the copy in memory is stale, so opening the case reads it afresh.
+      else if (current?.id === caseId) set({ current: null });
+      if (get().today) void reloadToday();
+      if (get().found) void reloadFound();
+      if (get().toIssue) void reloadToIssue();
+    },
+    async loadToIssue() {
+      set({ toIssueProblem: null });
+      try {
+        const { cases } = await invoke('cases.toIssue', {});
+        set({ toIssue: cases });
+        for (const id of new Set(cases.map((c) => c.regulationId))) void get().regulation(id);
+      } catch (error) {
+        set({ toIssueProblem: toProblem(error) });
+      }
+    },
     async regulation(id) {
       const known = get().regulations[id];
       if (known) return known;
@@ -284,6 +347,9 @@ export const useCases = create<CasesState>()((set, get) => {
     },
     survey(processQuality, informationQuality) {
       return perform('cases.survey', (v) => ({ caseId: v.id, processQuality, informationQuality }));
+    },
+    handOverRefusal() {
+      return perform('cases.handOverRefusal', (v) => ({ caseId: v.id, version: v.version }));
     },
     dismissActionProblem() {
       set({ actionProblem: null });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel } from '../../shared/regulation';
+import type { Channel, Effect } from '../../shared/regulation';
 import { translate, type MessageKey, type Params } from '../i18n/catalog';
-import { asLine, formatNorm, stepLabel, stepRows, timerTone } from './steps';
+import { asLine, formatNorm, panelFor, panelTitleKey, stepLabel, stepRows, timerTone } from './steps';
 
 const t = (locale: 'kk' | 'ru' | 'en') => (key: MessageKey, params?: Params) => translate(locale, key, params);
 
@@ -72,5 +72,31 @@ describe('the running timer', () => {
     expect(timerTone(start + 95_000, start, due).tone).toBe('near');
     expect(timerTone(start + 121_000, start, due).tone).toBe('over');
     expect(timerTone(start + 10_000, start, null).tone).toBe('none');
+  });
+});
+
+describe('the panel the operator works in', () => {
+  const at = (step: string, counterDone = false) => ({ step, counterDone });
+  const effect = (e: Effect) => ({ effect: e });
+
+  it('follows the step along the counter flow', () => {
+    expect(panelFor(effect('handOver'), at('start'))).toBe('handOver');
+    expect(panelFor(effect('requestForm'), at('p2'))).toBe('requestForm');
+    expect(panelFor(effect('scanAndSign'), at('p5'))).toBe('forward');
+    expect(panelFor(effect('forward'), at('p5'))).toBe('forward');
+    expect(panelFor(effect('targetRegisters'), at('p6'))).toBe('waiting');
+    expect(panelFor(effect('issueResult'), at('p9', true))).toBe('issue');
+    expect(panelFor(effect('forward'), at('endedWithRefusal', true))).toBe('outcome');
+    expect(panelFor(undefined, at('gone'))).toBe('none');
+  });
+
+  it('lets the operator sign and forward while ЖТ МДҚ has not answered', () => {
+    expect(panelFor(effect('stateDatabaseRequest'), at('p3'))).toBe('acceptWithoutAnswer');
+    expect(panelTitleKey('acceptWithoutAnswer')).toBe('panel.waiting');
+  });
+
+  it('leaves nothing to do at the counter once the counter part is done', () => {
+    expect(panelFor(effect('stateDatabaseRequest'), at('p3', true))).toBe('waiting');
+    expect(panelFor(effect('forward'), at('p5', true))).toBe('waiting');
   });
 });

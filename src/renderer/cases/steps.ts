@@ -128,6 +128,50 @@ export function timerTone(now: number, startedAt: number, dueAt: number | null):
   return { tone: fraction >= 0.75 ? 'near' : 'calm', fraction: Math.max(0, fraction) };
 }
 
+/** What the operator works in on the case screen now. */
+export type PanelKind = 'outcome' | 'handOver' | 'requestForm' | 'forward' | 'acceptWithoutAnswer' | 'issue' | 'waiting' | 'none';
+
+/**
+ * The panel for where the case stands: by the step's effect, and by whether the counter part is
+ * done. While ЖТ МДҚ has not answered (process 3 waiting on the link) the applicant need not wait:
+ * the operator may sign and forward at once, and the rest follows by itself.
+ */
+export function panelFor(step: Pick<Step, 'effect'> | undefined, view: Pick<CaseView, 'step' | 'counterDone'>): PanelKind {
+  if (ENDED_STATES.includes(view.step)) return 'outcome';
+  if (!step) return 'none';
+  if (step.effect === 'issueResult') return 'issue';
+  // Signed, forwarded, the receipt given: nothing is left to do at the counter until the result.
+  if (view.counterDone) return 'waiting';
+  switch (step.effect) {
+    case 'handOver':
+      return 'handOver';
+    case 'requestForm':
+      return 'requestForm';
+    case 'scanAndSign':
+    case 'forward':
+      return 'forward';
+    case 'stateDatabaseRequest':
+      return 'acceptWithoutAnswer';
+    default:
+      return 'waiting';
+  }
+}
+
+const PANEL_TITLES = {
+  outcome: 'panel.ended',
+  handOver: 'panel.handOver',
+  requestForm: 'panel.requestForm',
+  forward: 'panel.forward',
+  acceptWithoutAnswer: 'panel.waiting',
+  issue: 'panel.issueResult',
+  waiting: 'panel.waiting',
+  none: 'panel.waiting',
+} as const satisfies Record<PanelKind, MessageKey>;
+
+export function panelTitleKey(kind: PanelKind): (typeof PANEL_TITLES)[PanelKind] {
+  return PANEL_TITLES[kind];
+}
+
 /** Today on this computer's calendar, as yyyy-mm-dd. */
 export function localToday(now = new Date()): string {
   const two = (n: number) => String(n).padStart(2, '0');

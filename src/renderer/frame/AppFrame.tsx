@@ -4,6 +4,8 @@ import type { SessionView } from '../../shared/schemas';
 import { AuditView } from '../audit/AuditView';
 import { CasesView } from '../cases/CasesView';
 import { useCases } from '../cases/casesStore';
+import { ToIssueView } from '../cases/ToIssueView';
+import { useCaseEvents } from '../cases/useCaseEvents';
 import { BacklogView } from '../gateway/BacklogView';
 import { useGatewayLive } from '../gateway/useGatewayLive';
 import { HomeView } from '../home/HomeView';
@@ -34,6 +36,8 @@ function SectionView({ section, session, onNewCase, onOpenCase }: SectionViewPro
       return <QueueStatsView canEditSettings={session.operator.role === 'admin'} />;
     case 'cases':
       return <CasesView />;
+    case 'toIssue':
+      return onOpenCase && <ToIssueView onOpenCase={onOpenCase} />;
     case 'gateway':
       return <BacklogView onOpenCase={onOpenCase} canRetry={mayWorkCases(session.operator.role)} />;
     case 'operators':
@@ -80,6 +84,7 @@ export function AppFrame({ session }: { session: SessionView }) {
   useLockShortcut(lockNow);
   useNewCaseShortcut(casesAllowed ? newCase : null);
   useGatewayLive();
+  useCaseEvents(casesAllowed);
 
   return (
     <div className="frame" data-testid="app-frame">

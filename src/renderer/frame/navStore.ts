@@ -5,13 +5,15 @@ import { useSession } from '../session/sessionStore';
 
 const CASE_ROLES: readonly Role[] = ['operator', 'supervisor', 'trainer'];
 
-export const SECTIONS = ['home', 'queue', 'cases', 'gateway', 'queueStats', 'operators', 'audit', 'settings'] as const;
+export const SECTIONS = ['home', 'queue', 'cases', 'toIssue', 'gateway', 'queueStats', 'operators', 'audit', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const ALLOWED: Record<Section, readonly Role[]> = {
   home: ['operator', 'supervisor', 'trainer', 'admin'],
   // Administrators manage accounts; serving applicants is for those at the counter.
   cases: CASE_ROLES,
+  // Results and refusals to hand over when the applicant comes back.
+  toIssue: CASE_ROLES,
   // The link to the state systems concerns everyone; only those who serve send a request again.
   gateway: ['operator', 'supervisor', 'trainer', 'admin'],
   // The window's queue is worked by those who serve; its figures are for supervisors and administrators.

@@ -1,7 +1,8 @@
 /**
  * Process 5 (5–6 in S2): the request goes through the gateway to the act's target system. Where
  * the act's counter flow has no hand-over line, the documents are ticked here. Signing with the
- * operator's ЭЦҚ is not part of this version, and the screen does not pretend it is.
+ * operator's ЭЦҚ is not part of this version, and the screen does not pretend it is. The same
+ * form accepts a case whose ЖТ МДҚ answer has not come yet (see AcceptWithoutAnswer).
  */
 import { useState, type FormEvent } from 'react';
 import type { CaseView } from '../../../shared/cases';
@@ -36,7 +37,15 @@ function TakenSummary({ regulation, view }: { regulation: Regulation; view: Case
   );
 }
 
-export function ForwardPanel({ regulation, channel, view }: { regulation: Regulation; channel: Channel; view: CaseView }) {
+interface ForwardPanelProps {
+  regulation: Regulation;
+  channel: Channel;
+  view: CaseView;
+  /** Off where another action on the same panel is the one to take first. */
+  autoFocus?: boolean;
+}
+
+export function ForwardPanel({ regulation, channel, view, autoFocus = true }: ForwardPanelProps) {
   const t = useT();
   const { forward, busy } = useCases();
   const [taken, setTaken] = useState<Set<string>>(new Set());
@@ -59,7 +68,7 @@ export function ForwardPanel({ regulation, channel, view }: { regulation: Regula
       <ApplicantCard view={view} />
       {ticksHere ? (
         <>
-          <DocumentChecklist regulation={regulation} taken={taken} onChange={setTaken} error={problem?.fields.documents} autoFocus />
+          <DocumentChecklist regulation={regulation} taken={taken} onChange={setTaken} error={problem?.fields.documents} autoFocus={autoFocus} />
           <MissingNotice regulation={regulation} taken={taken} />
         </>
       ) : (
@@ -67,7 +76,7 @@ export function ForwardPanel({ regulation, channel, view }: { regulation: Regula
       )}
       <p className="panel-note">{t('forward.signingNote')}</p>
       <div className="form-actions">
-        <Button type="submit" variant="primary" shortcut="Enter" busy={busy} autoFocus={!ticksHere} data-testid="forward">
+        <Button type="submit" variant="primary" shortcut="Enter" busy={busy} autoFocus={autoFocus && !ticksHere} data-testid="forward">
           {t(`forward.to.${target}`)}
         </Button>
       </div>

@@ -1,10 +1,14 @@
-/** The flow has ended: the refusal notice or the issuance record for the applicant, then the survey. */
+/**
+ * The flow has ended: the refusal notice or the issuance record for the applicant, then the survey.
+ * A refusal produced while the applicant was away waits for them to collect it; the survey waits too.
+ */
 import type { CaseView, DocumentKind } from '../../../shared/cases';
 import type { Channel } from '../../../shared/regulation';
 import { useLocale, useT } from '../../i18n/localeStore';
 import { Button } from '../../ui/Button';
 import { useCases } from '../casesStore';
 import { stepLabel } from '../steps';
+import { CollectionNotice } from './CollectionNotice';
 import { SurveyAnswers, SurveyPanel } from './SurveyPanel';
 
 export function OutcomePanel({ channel, view }: { channel: Channel; view: CaseView }) {
@@ -44,12 +48,16 @@ export function OutcomePanel({ channel, view }: { channel: Channel; view: CaseVi
           )}
         </div>
       )}
-      <section className="survey-block" aria-labelledby="survey-title">
-        <h3 className="section-title" id="survey-title">
-          {t('survey.title')}
-        </h3>
-        {view.survey ? <SurveyAnswers survey={view.survey} /> : <SurveyPanel view={view} autoFocus={view.status !== 'refused'} />}
-      </section>
+      {view.awaitingCollection ? (
+        <CollectionNotice />
+      ) : (
+        <section className="survey-block" aria-labelledby="survey-title">
+          <h3 className="section-title" id="survey-title">
+            {t('survey.title')}
+          </h3>
+          {view.survey ? <SurveyAnswers survey={view.survey} /> : <SurveyPanel view={view} autoFocus={view.status !== 'refused'} />}
+        </section>
+      )}
       {view.survey && (
         <div className="form-actions">
           <Button variant="primary" shortcut="F2" autoFocus onClick={() => choose()} data-testid="next-applicant">
