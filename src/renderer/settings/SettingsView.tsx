@@ -1,8 +1,13 @@
-/** Administrator: how soon an idle screen locks, how long a session may last, and the branch's region and hours. */
+/**
+ * Administrator: how soon an idle screen locks, how long a session may last, the branch's region
+ * and hours, and the link to the e-government gateway.
+ */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Settings } from '../../shared/schemas';
 import { validationProblem } from '../client/problem';
 import { precheck } from '../client/precheck';
+import { GatewaySettingsForm } from '../gateway/GatewaySettingsForm';
+import { useGateway } from '../gateway/gatewayStore';
 import { describeProblem } from '../i18n/describeProblem';
 import { useLocale, useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
@@ -68,10 +73,12 @@ function SettingsForm({ settings }: { settings: Settings }) {
 export function SettingsView() {
   const t = useT();
   const { settings, problem, load, branch, branchProblem, loadBranch } = useSettings();
+  const { settings: gateway, settingsProblem: gatewayProblem, loadSettings: loadGateway } = useGateway();
   useEffect(() => {
     void load();
     void loadBranch();
-  }, [load, loadBranch]);
+    void loadGateway();
+  }, [load, loadBranch, loadGateway]);
   return (
     <section data-testid="settings-view">
       <PageHeader title={t('settings.title')} lead={t('settings.lead')} />
@@ -85,6 +92,12 @@ export function SettingsView() {
         <p className="page-lead">{t('settings.branchLead')}</p>
         {branchProblem && <Notice tone="error">{describeProblem(t, branchProblem).summary}</Notice>}
         {branch && <BranchForm branch={branch} />}
+      </div>
+      <div className="settings-group">
+        <h2 className="section-title">{t('gateway.settings.title')}</h2>
+        <p className="page-lead">{t('gateway.settings.lead')}</p>
+        {gatewayProblem && <Notice tone="error">{describeProblem(t, gatewayProblem).summary}</Notice>}
+        {gateway && <GatewaySettingsForm settings={gateway} />}
       </div>
     </section>
   );
