@@ -11,6 +11,7 @@ import { Button } from '../ui/Button';
 import { formatIsoDate } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { absentIin } from './absentIin';
+import { GatewayFaultControl } from './GatewayFaultControl';
 import { useTraining } from './trainingStore';
 import { TableHead } from '../ui/TableHead';
 
@@ -36,6 +37,7 @@ export function TrainingDataPanel({ formOpen }: { formOpen: boolean }) {
       <summary className="training-data-summary">{t('training.data.title')}</summary>
       <div className="training-data-body">
         <p className="muted small">{t('training.data.lead')}</p>
+        <GatewayFaultControl />
         {problem && <Notice tone="error">{describeProblem(t, problem).summary}</Notice>}
         {population && (
           <>
