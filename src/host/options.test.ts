@@ -23,3 +23,13 @@ describe('host command line', () => {
     expect(() => parseHostCommand(['--links', '0'], {}, '/')).toThrow(/--links must be/);
   });
 });
+
+describe('the simulator of the state systems', () => {
+  it('starts with training unless told not to, and takes the decision delay from the command line', () => {
+    expect(parseHostCommand([], {}, '/cwd')).toMatchObject({ training: false, simulator: false });
+    expect(parseHostCommand(['--training'], {}, '/cwd')).toMatchObject({ simulator: true, decisionDelaySeconds: 20 });
+    expect(parseHostCommand(['--demo', '--no-simulator'], {}, '/cwd')).toMatchObject({ training: true, simulator: false });
+    expect(parseHostCommand(['--training', '--decision-delay-seconds', '2'], {}, '/cwd').decisionDelaySeconds).toBe(2);
+    expect(() => parseHostCommand(['--decision-delay-seconds', '-1'], {}, '/cwd')).toThrow(/decision-delay-seconds/);
+  });
+});

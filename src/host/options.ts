@@ -11,6 +11,13 @@ export interface HostCommand {
   passphrase?: string;
   /** How many one-time links to print at start (one per browser: a second operator, a test's second window). */
   links: number;
+  /**
+   * Training: start the simulator of the state systems beside the host (on by default in
+   * training; --no-simulator leaves the configured gateway in use), and how long its target
+   * systems take to decide.
+   */
+  simulator: boolean;
+  decisionDelaySeconds: number;
 }
 
 function flag(argv: string[], name: string): string | undefined {
@@ -35,11 +42,18 @@ export function parseHostCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: st
   }
   const links = Number(flag(argv, 'links') ?? 1);
   if (!Number.isInteger(links) || links < 1 || links > 20) throw new Error('--links must be a whole number from 1 to 20');
+  const training = demo || argv.includes('--training') || env.AZHO_TRAINING === '1';
+  const decisionDelaySeconds = Number(flag(argv, 'decision-delay-seconds') ?? 20);
+  if (!Number.isInteger(decisionDelaySeconds) || decisionDelaySeconds < 0 || decisionDelaySeconds > 3600) {
+    throw new Error('--decision-delay-seconds must be a whole number from 0 to 3600');
+  }
   return {
+    simulator: training && !argv.includes('--no-simulator'),
+    decisionDelaySeconds,
     links,
     dataDir,
     port,
-    training: demo || argv.includes('--training') || env.AZHO_TRAINING === '1',
+    training,
     idleLockSeconds,
     keyFile: resolve(cwd, flag(argv, 'key-file') ?? env.AZHO_KEY_FILE ?? join(dataDir, 'host.key')),
     passphrase: env.AZHO_PASSPHRASE || undefined,

@@ -34,10 +34,11 @@ function layerOf(file: string, spec: string): string | null {
 const ALLOWED: Record<string, string[]> = {
   shared: ['shared'],
   core: ['core', 'shared'],
-  main: ['main', 'core', 'shared'],
+  // The hosts start the simulator of the state systems for training (its launcher only).
+  main: ['main', 'core', 'shared', 'simulator'],
   preload: ['preload', 'shared'],
   renderer: ['renderer', 'shared'],
-  host: ['host', 'core', 'shared'],
+  host: ['host', 'core', 'shared', 'simulator'],
   simulator: ['simulator', 'shared'],
 };
 const NODE_ONLY = /^(node:|better-sqlite3$|electron$|fs$|path$|child_process$|worker_threads$)/;

@@ -15,6 +15,8 @@ export interface GatewayConnection {
   caPem: string | null;
   /** The simulator's control endpoint (training): lets a trainer switch faults on. */
   controlUrl?: string;
+  /** How often to ask the target system about undecided requests (training asks often). */
+  pollIntervalSeconds?: number;
 }
 
 export interface GatewayLinkOptions {
@@ -43,7 +45,7 @@ export class GatewayLink {
   }
 
   pollIntervalMs(): number {
-    return this.o.stored().pollIntervalSeconds * 1000;
+    return (this.o.override?.pollIntervalSeconds ?? this.o.stored().pollIntervalSeconds) * 1000;
   }
 
   port(): GatewayPort | null {

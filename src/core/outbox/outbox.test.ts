@@ -138,7 +138,7 @@ describe('the sender', () => {
     const gateway = new SwitchableGateway();
     gateway.delayMs = 30;
     core = await openCounter({ gateway, outbox: { ...QUICK, concurrency: 3, settleMs: 0 } });
-    const cases = [];
+    const cases: CaseView[] = [];
     for (let i = 0; i < 8; i++) cases.push(await acceptedForm());
     await until(async () => (await Promise.all(cases.map((c) => get(c.id)))).every((c) => c.step === 'p5'), 'all at process 5');
     expect(gateway.maxInFlight).toBeGreaterThan(1);

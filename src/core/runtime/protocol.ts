@@ -1,3 +1,4 @@
+import type { GatewayConnection } from '../gateway/gatewayLink';
 /** Messages between a host thread and the core's worker thread. */
 import type { EventEnvelope } from '../../shared/contract';
 import type { CallResult } from '../../shared/errors';
@@ -8,6 +9,7 @@ export interface WorkerSetup {
   training: boolean;
   idleLockSeconds?: number;
   resourcesDir: string;
+  gatewayConnection?: GatewayConnection;
 }
 
 export type ToWorker =

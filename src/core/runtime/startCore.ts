@@ -18,6 +18,7 @@ export function startCore(options: CoreOptions): Promise<CoreHandle> {
     idleLockSeconds: options.idleLockSeconds,
     // Both bundles (out/host/, out/main/) sit two folders below the project, beside resources/.
     resourcesDir: options.resourcesDir ?? fileURLToPath(new URL('../../resources/', import.meta.url)),
+    gatewayConnection: options.gatewayConnection,
   };
   const worker = new Worker(options.workerUrl ?? new URL('./coreWorker.js', import.meta.url), {
     workerData: setup,

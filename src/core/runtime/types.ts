@@ -1,4 +1,5 @@
 /** The core as seen from a host (the Electron shell or the web host): calls in, events out. */
+import type { GatewayConnection } from '../gateway/gatewayLink';
 import type { EventEnvelope } from '../../shared/contract';
 import type { CallResult } from '../../shared/errors';
 
@@ -37,4 +38,6 @@ export interface CoreOptions {
   idleLockSeconds?: number;
   /** The program's own data (regulations, calendar); defaults to resources/ beside the bundle. */
   resourcesDir?: string;
+  /** The gateway to use instead of the configured one (the simulator a training host started). */
+  gatewayConnection?: GatewayConnection;
 }

@@ -18,6 +18,7 @@ const workstation = openWorkstation(
     training: setup.training,
     idleLockSeconds: setup.idleLockSeconds,
     resourcesDir: setup.resourcesDir,
+    gatewayConnection: setup.gatewayConnection,
   },
   (clientId, event) => send({ type: 'event', clientId, event }),
 );
