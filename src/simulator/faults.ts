@@ -18,6 +18,8 @@
  *   huge             a valid envelope holding ~50 MB, streamed
  *   wrongNamespace   the real answer with SendMessageResponse in another namespace
  *   unknownStatus    a well-formed answer with a status code nobody knows
+ *   wrongMessageId   the real answer under another message's id
+ *   wrongPayload     the real answer with data that fits no service
  * And:
  *   latency    the real answer, after latencyMs
  *   none       no fault
@@ -30,7 +32,7 @@ import { z } from 'zod';
 
 export const FAULT_MODES = [
   'none', 'latency', 'http500', 'soapFault', 'timeout', 'drop', 'malformed', 'down',
-  'entityExpansion', 'deepNesting', 'huge', 'wrongNamespace', 'unknownStatus',
+  'entityExpansion', 'deepNesting', 'huge', 'wrongNamespace', 'unknownStatus', 'wrongMessageId', 'wrongPayload',
 ] as const;
 
 export const FaultSettings = z.object({

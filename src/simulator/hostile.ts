@@ -31,6 +31,14 @@ export function unknownStatus(answer: string): string {
   return answer.replace(/<code>[^<]*<\/code>/, '<code>ZZZZ999</code>');
 }
 
+export function wrongMessageId(answer: string): string {
+  return answer.replace(/<messageId>([^<]*)<\/messageId>/, '<messageId>$1-other</messageId>');
+}
+
+export function wrongPayload(answer: string): string {
+  return answer.replace(/<data>[\s\S]*<\/data>|<data\/>/, '<data><unexpected>1</unexpected></data>');
+}
+
 /** Garbage and a truncated answer by turns. */
 export function malformed(answer: string, turn: number): string {
   return turn % 2 === 0 ? 'HTTP/1.1 this is not XML <<<&&&>>>' : answer.slice(0, Math.floor(answer.length / 2));

@@ -9,7 +9,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { buildFault } from '../shared/smartBridge/envelope';
 import { FaultSchedule, FaultSettings, type FaultMode } from './faults';
-import { deepNesting, entityExpansion, malformed, streamHuge, unknownStatus, wrongNamespace } from './hostile';
+import { deepNesting, entityExpansion, malformed, streamHuge, unknownStatus, wrongMessageId, wrongNamespace, wrongPayload } from './hostile';
 import { readBody } from './httpBody';
 import { createPopulation } from './population';
 import { StateSystems, emptyStats, type SimulatorStats } from './stateSystems';
@@ -145,6 +145,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         return reply(wrongNamespace(real));
       case 'unknownStatus':
         return reply(unknownStatus(real));
+      case 'wrongMessageId':
+        return reply(wrongMessageId(real));
+      case 'wrongPayload':
+        return reply(wrongPayload(real));
       case 'huge':
         started = true;
         return streamHuge(res, real);
