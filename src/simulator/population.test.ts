@@ -16,6 +16,12 @@ describe('simulated population', () => {
     expect(other.slice(0, 100).map((p) => p.iin)).not.toEqual(people.slice(0, 100).map((p) => p.iin));
   });
 
+  it('reads a seed of digits as the number it spells, as the command line passes it', () => {
+    const fromCli = [...createPopulation({ size: 50, seed: '42' }).people()];
+    expect(fromCli).toEqual([...createPopulation({ size: 50, seed: 42 }).people()]);
+    expect(fromCli).not.toEqual([...createPopulation({ size: 50, seed: 43 }).people()]);
+  });
+
   it('holds the generated people plus the training ones, every IIN distinct', () => {
     expect(people).toHaveLength(10_000 + TRAINING_PEOPLE.length);
     expect(new Set(people.map((p) => p.iin)).size).toBe(people.length);

@@ -12,8 +12,12 @@ export interface Random {
   chance(p: number): boolean;
 }
 
-/** A 32-bit seed from any text (FNV-1a), so `--seed azho` works as well as `--seed 42`. */
+/**
+ * A 32-bit seed from any text (FNV-1a), so `--seed azho` works as well as `--seed 42`; digits
+ * are the number they spell, so `--seed 42` on the command line is `seed: 42` in a test.
+ */
 export function seedOf(seed: string | number): number {
+  if (typeof seed === 'string' && /^\d{1,9}$/.test(seed)) return Number(seed) >>> 0;
   if (typeof seed === 'number' && Number.isInteger(seed)) return seed >>> 0;
   let h = 0x811c9dc5;
   for (const ch of String(seed)) {

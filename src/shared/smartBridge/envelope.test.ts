@@ -98,4 +98,25 @@ describe('SmartBridge envelope', () => {
     expect(reasonOf(() => parseAnswer(good.slice(0, good.length / 2)))).toBe('syntax');
     expect(reasonOf(() => parseAnswer(good, { maxBytes: 100, maxDepth: 64 }))).toBe('tooLarge');
   });
+
+  it('answers any cut or corruption of a message with MalformedXml, never another error', () => {
+    const good = buildResponse(response);
+    let state = 7;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const inputs: string[] = [];
+    for (let cut = 0; cut < good.length; cut += 7) inputs.push(good.slice(0, cut));
+    const noise = '<>&"/!?x\u0000]';
+    for (let i = 0; i < 300; i++) {
+      const chars = [...good];
+      for (let k = 0; k < 3; k++) chars[Math.floor(next() * chars.length)] = noise[Math.floor(next() * noise.length)]!;
+      inputs.push(chars.join(''));
+    }
+    for (const input of inputs) {
+      try {
+        parseAnswer(input);
+      } catch (err) {
+        expect(err, input).toBeInstanceOf(MalformedXml);
+      }
+    }
+  });
 });
