@@ -63,7 +63,8 @@ export class GatewayLink {
         caPem: c.caPem ?? undefined,
         timeoutMs,
         maxSockets: this.o.concurrency,
-        log: (e) => this.o.log(`gateway: ${e.serviceId} message ${e.messageId}: ${e.failure}${e.code ? ` ${e.code}` : ''} ${e.detail}`),
+        // Failures only: a busy branch answers thousands of look-ups a day, and those are in the outbox.
+        log: (e) => e.failure && this.o.log(`gateway: ${e.serviceId} message ${e.messageId}: ${e.failure}${e.code ? ` ${e.code}` : ''} ${e.detail}`),
       });
       this.client = { key, port };
     }
