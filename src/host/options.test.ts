@@ -29,6 +29,7 @@ describe('the simulator of the state systems', () => {
     expect(parseHostCommand([], {}, '/cwd')).toMatchObject({ training: false, simulator: false });
     expect(parseHostCommand(['--training'], {}, '/cwd')).toMatchObject({ simulator: true, decisionDelaySeconds: 20 });
     expect(parseHostCommand(['--demo', '--no-simulator'], {}, '/cwd')).toMatchObject({ training: true, simulator: false });
+    expect(parseHostCommand(['--simulator'], {}, '/cwd')).toMatchObject({ training: false, simulator: true });
     expect(parseHostCommand(['--training', '--decision-delay-seconds', '2'], {}, '/cwd').decisionDelaySeconds).toBe(2);
     expect(() => parseHostCommand(['--decision-delay-seconds', '-1'], {}, '/cwd')).toThrow(/decision-delay-seconds/);
   });

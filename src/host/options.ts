@@ -12,9 +12,10 @@ export interface HostCommand {
   /** How many one-time links to print at start (one per browser: a second operator, a test's second window). */
   links: number;
   /**
-   * Training: start the simulator of the state systems beside the host (on by default in
-   * training; --no-simulator leaves the configured gateway in use), and how long its target
-   * systems take to decide.
+   * Start the simulator of the state systems beside the host and use it as the gateway: on by
+   * default in training (--no-simulator leaves the configured gateway in use); --simulator asks
+   * for it outside training too (acceptance tests of a build). And how long its target systems
+   * take to decide.
    */
   simulator: boolean;
   decisionDelaySeconds: number;
@@ -48,7 +49,7 @@ export function parseHostCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: st
     throw new Error('--decision-delay-seconds must be a whole number from 0 to 3600');
   }
   return {
-    simulator: training && !argv.includes('--no-simulator'),
+    simulator: (training && !argv.includes('--no-simulator')) || argv.includes('--simulator'),
     decisionDelaySeconds,
     links,
     dataDir,

@@ -15,6 +15,8 @@ const START_TIMEOUT_MS = 30_000;
 
 export interface HostOptions {
   training?: boolean;
+  /** How long the simulated target systems take to decide (0: at once). */
+  decisionDelaySeconds?: number;
   idleLockSeconds?: number;
   /** Files written into the data folder before the host starts, by name: a damaged database. */
   dataFiles?: Record<string, string>;
@@ -70,6 +72,8 @@ export const test = base.extend<{ hostOptions: HostOptions; host: RunningHost; a
     for (const [name, content] of Object.entries(hostOptions.dataFiles ?? {})) await writeFile(join(dataDir, name), content);
     const args = [CLI, '--data-dir', dataDir, '--port', '0'];
     if (hostOptions.training) args.push('--training');
+    // The state systems are the simulator, in its own process, over TLS — deciding at once unless a test wants to wait.
+    args.push('--simulator', '--decision-delay-seconds', String(hostOptions.decisionDelaySeconds ?? 0));
     if (hostOptions.idleLockSeconds !== undefined) args.push('--idle-lock-seconds', String(hostOptions.idleLockSeconds));
     // The Node running Playwright (22, through npm scripts) runs the host: the same ABI as its SQLite build.
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AZHO_PASSPHRASE: '' } });
