@@ -21,7 +21,29 @@ function whole(name: string, value: string | undefined): number | undefined {
   return Number(value);
 }
 
+let stopping = false;
+let running: { close(): Promise<void> } | null = null;
+let caDir: string | null = null;
+
+/** Stops once; a signal that arrives while starting is acted on as soon as the start is done. */
+function stop() {
+  stopping = true;
+  if (!running) return;
+  const closing = running;
+  running = null;
+  closing
+    .close()
+    .catch(() => {})
+    .finally(() => {
+      if (caDir) rmSync(caDir, { recursive: true, force: true });
+      process.exit(0);
+    });
+}
+
 async function main() {
+  // Before anything is printed: whoever reads the lines may signal at once.
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -46,8 +68,8 @@ async function main() {
     tls: values.tls,
     log: (line) => process.stderr.write(`${line}\n`),
   });
+  running = simulator;
 
-  let caDir: string | null = null;
   const lines = [`SIMULATOR_URL=${simulator.url}`, `SIMULATOR_CONTROL_URL=${simulator.controlUrl}`];
   if (simulator.caPem) {
     caDir = mkdtempSync(join(tmpdir(), 'azho-simulator-'));
@@ -55,22 +77,8 @@ async function main() {
     writeFileSync(caFile, simulator.caPem, { mode: 0o600 });
     lines.push(`SIMULATOR_CA_FILE=${caFile}`);
   }
+  if (stopping) return stop();
   process.stdout.write(`${lines.join('\n')}\n`);
-
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    simulator
-      .close()
-      .catch(() => {})
-      .finally(() => {
-        if (caDir) rmSync(caDir, { recursive: true, force: true });
-        process.exit(0);
-      });
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
 }
 
 main().catch((err: unknown) => {
