@@ -6,7 +6,7 @@
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/simulator';
 import type { CaseView } from '../../src/shared/cases';
 import { openCounter } from './counter';
-import type { TestCore } from './workstation';
+import { ADMIN, type TestCore } from './workstation';
 
 export interface SimulatedCounter {
   core: TestCore;
@@ -17,14 +17,25 @@ export interface SimulatedCounter {
 export const S1_DOCUMENTS = ['application', 'applicantIdentity', 'childBirthCertificate', 'disabilityCertificate', 'pmpkConclusion', 'homeSchoolingCertificate'];
 
 export async function openSimulatedCounter(
-  options: { simulator?: SimulatorOptions; concurrency?: number } = {},
+  options: {
+    simulator?: SimulatorOptions;
+    concurrency?: number;
+    /** Configure the gateway as an administrator does (settings), instead of the training override. */
+    configured?: { timeoutSeconds: number };
+  } = {},
 ): Promise<SimulatedCounter> {
   const simulator = await startSimulator({ tls: true, decisionDelayMs: 100, population: 2000, senderId: 'AZHO-TEST', password: 'sender-secret-1', ...options.simulator });
+  const connection = { endpoint: simulator.url, senderId: 'AZHO-TEST', password: 'sender-secret-1', caPem: simulator.caPem ?? null };
   const core = await openCounter({
     running: true,
-    gatewayConnection: { endpoint: simulator.url, senderId: 'AZHO-TEST', password: 'sender-secret-1', caPem: simulator.caPem ?? null, controlUrl: simulator.controlUrl, pollIntervalSeconds: 1 },
+    gateway: null,
+    gatewayConnection: options.configured ? undefined : { ...connection, controlUrl: simulator.controlUrl, pollIntervalSeconds: 1 },
     outbox: { backoff: { baseMs: 50, capMs: 400, floorMs: 10 }, concurrency: options.concurrency ?? 8 },
   });
+  if (options.configured) {
+    await core.call('auth.login', { login: ADMIN.login, password: ADMIN.password }, 'admin');
+    await core.call('gateway.updateSettings', { ...connection, timeoutSeconds: options.configured.timeoutSeconds, pollIntervalSeconds: 5 }, 'admin');
+  }
   // The worker runtime's maintenance tick (status polling, the link's judgement), quicker.
   const maintenance = setInterval(() => core.ws.maintain(), 200);
   return {

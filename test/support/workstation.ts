@@ -12,6 +12,14 @@ import { tempDir } from './tempDir';
 
 export const ADMIN = { login: 'admin', fullName: 'Әсемгүл Нұрланқызы Жұмабаева', iin: makeIin('850315', '4', 12), password: 'Құпия-сөз-2026' };
 
+/** The manual clock's test day and hour, moving on in real time from the moment it is made. */
+export class RunningClock extends ManualClock {
+  private readonly started = Date.now();
+  override now(): number {
+    return super.now() + (Date.now() - this.started);
+  }
+}
+
 export interface TestCore {
   ws: Workstation;
   clock: ManualClock;
@@ -30,18 +38,24 @@ const RESOURCES = new URL('../../resources/', import.meta.url).pathname;
 
 export function openTestCore(
   options: {
-    idleLockSeconds?: number; dataDir?: string; masterKey?: Buffer; training?: boolean; gateway?: GatewayPort;
+    idleLockSeconds?: number; dataDir?: string; masterKey?: Buffer; training?: boolean;
+    /** The state systems in process; null for none (the gateway configured through the settings). */
+    gateway?: GatewayPort | null;
     outbox?: WorkstationOptions['outbox'];
+    /** A gateway over the network (the simulator): then no in-process one is used. */
+    gatewayConnection?: WorkstationOptions['gatewayConnection'];
+    /** A clock that starts at the test day but runs in real time (for real timeouts and backoff). */
+    running?: boolean;
   } = {},
 ): TestCore {
   // The training population in process: the engine's tests need answers, not a network.
-  const gateway = options.gateway ?? new TrainingGateway();
+  const gateway = options.gatewayConnection || options.gateway === null ? undefined : (options.gateway ?? new TrainingGateway());
   const dir = options.dataDir ? { path: options.dataDir, remove() {} } : tempDir();
-  const clock = new ManualClock();
+  const clock = options.running ? new RunningClock() : new ManualClock();
   const masterKey = options.masterKey ?? randomBytes(32);
   const events: TestCore['events'] = [];
   const open = () =>
-    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds, resourcesDir: RESOURCES, training: options.training, gateway, outbox: options.outbox }, (clientId, event) =>
+    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds, resourcesDir: RESOURCES, training: options.training, gateway, outbox: options.outbox, gatewayConnection: options.gatewayConnection }, (clientId, event) =>
       events.push({ clientId, event }),
     );
   const core: TestCore = {

@@ -26,8 +26,6 @@ export interface SenderDeps {
   log(line: string): void;
   concurrency: number;
   backoff: BackoffPolicy;
-  /** A garbled answer is retried this many times, then left failed for the operator to see. */
-  malformedAttempts?: number;
   random?: () => number;
 }
 
@@ -152,10 +150,9 @@ export class OutboxSender {
   }
 
   private classify(message: OutboxMessage, err: unknown): { retryable: boolean; failure: Failure; code: string | null } {
-    if (err instanceof GatewayUnavailable) {
-      const garbledTooOften = err.failure === 'malformed' && message.attempts + 1 >= (this.d.malformedAttempts ?? 5);
-      return { retryable: !garbledTooOften, failure: err.failure, code: null };
-    }
+    // A garbled answer is retried like a lost one (a proxy between may be at fault); the
+    // operator sees it as such on the message, and the backoff keeps the retries apart.
+    if (err instanceof GatewayUnavailable) return { retryable: true, failure: err.failure, code: null };
     if (err instanceof GatewayRejected) return { retryable: false, failure: err.failure, code: err.code.slice(0, 60) };
     this.d.log(`outbox: message ${message.messageId} (${message.kind}) failed inside the workstation: ${(err as Error)?.message}`);
     return { retryable: false, failure: 'internal', code: null };
