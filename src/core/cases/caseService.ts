@@ -55,10 +55,14 @@ export class CaseEngine {
     return iso(this.s.clock.now());
   }
 
-  /** Runs `work` after any operation already running on the same case. */
-  private serial<T>(caseId: number, work: () => Promise<T> | T): Promise<T> {
+  /**
+   * Runs `work` after any operation already running on the same case, as one transaction: an
+   * action and the automatic steps it sets off commit together, so a crash never leaves a case
+   * standing at a step that should have run by itself.
+   */
+  private serial<T>(caseId: number, work: () => T): Promise<T> {
     const before = this.busy.get(caseId) ?? Promise.resolve();
-    const run = before.catch(() => undefined).then(work);
+    const run = before.catch(() => undefined).then(() => this.s.db.transaction(work).immediate());
     this.busy.set(caseId, run);
     return run.finally(() => {
       if (this.busy.get(caseId) === run) this.busy.delete(caseId);
@@ -160,7 +164,8 @@ export class CaseEngine {
     const nowMs = this.s.clock.now();
     const at = iso(nowMs);
     const first = channel.steps[0]!;
-    const id = this.s.db.transaction(() => {
+    // The case and the steps that run by themselves from its start (process 1) in one transaction.
+    return this.s.db.transaction(() => {
       const day = this.d.clock.dateOf(nowMs);
       const seq = this.d.store.nextNumber(day);
       const number = `${regulation.service.queueGroup}-${day.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
@@ -169,10 +174,9 @@ export class CaseEngine {
       });
       this.d.store.openStep(caseId, first.id, at, this.normDue(first, nowMs), operator.id);
       this.s.audit.append({ actorId: operator.id, action: 'cases.opened', subject: `case:${caseId}`, detail: { regulationId } });
-      return caseId;
+      // A flow that begins with process 1 (no hand-over line) moves on at once: the operator is logged in.
+      return this.advance(caseId, operator);
     }).immediate();
-    // A flow that begins with process 1 (no hand-over line) moves on at once: the operator is logged in.
-    return this.serial(id, () => this.advance(id, operator));
   }
 
   /** Records the documents taken, and the result date they lead to (the longer term when some are missing). */
