@@ -38,12 +38,14 @@ export function CaseTable({ cases, testId, onOpen }: CaseTableProps) {
               <td className="mono nowrap">{c.number}</td>
               <td className="case-table-service">{c.serviceTitle[locale]}</td>
               <td>
-                <StatusBadge status={c.status} />
-                {c.awaitingCollection && <span className="tag tag--warn case-table-collect">{t('collection.tag')}</span>}
+                <span className="case-table-status">
+                  <StatusBadge status={c.status} />
+                  {c.awaitingCollection && <span className="tag tag--warn case-table-collect">{t('collection.tag')}</span>}
+                </span>
               </td>
-              <td className="nowrap">{stepLabelById(t, regulations[c.regulationId], c.step)}</td>
+              <td>{stepLabelById(t, regulations[c.regulationId], c.step)}</td>
               <td className="nowrap">{formatMoment(t, c.createdAt)}</td>
-              <td className="nowrap">{c.expectedResultDate ? formatIsoDate(t, c.expectedResultDate) : '—'}</td>
+              <td>{c.expectedResultDate ? formatIsoDate(t, c.expectedResultDate) : '—'}</td>
               <td className="table-actions">
                 <Button variant="quiet" onClick={() => open(c.id)} aria-label={t('cases.openNumber', { number: c.number })}>
                   {t('action.open')}
