@@ -476,21 +476,26 @@ test('a case waiting on the state systems says so and asks again on request', as
   await operatorLoggedIn(page);
   await newCase(page, 'мүгедек', S1_AKTOBE);
   await handOver(page);
-  // The link was down at process 3: the core keeps the case there, marked as waiting.
+  // The link was down at process 3: the core keeps the case there, marked as waiting. The screen
+  // reads the case again when the core says it moved (cases.changed), so that reading waits too.
+  let waitingView: unknown = null;
   await page.route('**/api/call/cases.submitForm', async (route) => {
     const response = await route.fetch();
     const body = (await response.json()) as { ok: boolean; value: { steps: { step: string; endedAt: string | null; outcome: string | null }[] } };
     const upToP3 = body.value.steps.slice(0, body.value.steps.findIndex((s) => s.step === 'p3') + 1);
     upToP3[upToP3.length - 1] = { ...upToP3[upToP3.length - 1]!, endedAt: null, outcome: null };
     body.value = { ...body.value, step: 'p3', status: 'inProgress', gatewayWaiting: true, steps: upToP3 } as typeof body.value;
+    waitingView = body.value;
     await route.fulfill({ response, json: body });
   });
+  await page.route('**/api/call/cases.get', async (route) => (waitingView ? route.fulfill({ json: { ok: true, value: waitingView } }) : route.continue()));
   await requestForm(page, SARSENOV.iin);
   const waiting = page.getByTestId('waiting-panel');
   await expect(waiting.getByTestId('gateway-waiting')).toHaveText(msg('kk', 'waiting.gateway'));
   await expect(waiting).toContainText(msg('kk', 'waiting.registers'));
   await expect(waiting.getByTestId('refresh')).toBeFocused();
   await screens(page, 'waiting');
+  await page.unroute('**/api/call/cases.get');
   await waiting.getByTestId('refresh').click();
   // Asked again, the core answers with the case as it stands: past ЖТ МДҚ, at process 5.
   await expectStep(page, 'p5');
