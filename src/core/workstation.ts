@@ -165,7 +165,8 @@ function liveWorkstation(
   const caseStore = createCaseStore(db, cipher);
   const applicantIndex = (iin: string) => cipher.blindIndex('cases.applicant', iin);
   const outbox = createOutboxStore(db, cipher);
-  const concurrency = options.outbox?.concurrency ?? 8;
+  // Sixteen cases' messages on the wire at once: enough to keep a commit busy, few for the gateway.
+  const concurrency = options.outbox?.concurrency ?? 16;
   const link = new GatewayLink({
     fixed: options.gateway,
     override: options.gatewayConnection,

@@ -123,7 +123,7 @@ export class CaseEngine {
     patch: CasePatch,
     operator: OperatorRecord | null,
     extra: { applicantIndex?: string; document?: PrintedDocument } = {},
-  ): CaseRecord {
+  ): Loaded {
     const from = c.record.step;
     const to = nextState(this.machine(c.regulation, c.channel), from, event);
     if (!to) throw new AppError('STEP_OUT_OF_ORDER');
@@ -132,17 +132,11 @@ export class CaseEngine {
     const outcome = event.type === 'ANSWER' ? (event.yes ? 'yes' : 'no') : 'done';
     const ended = isEnded(to) ? (to === 'endedWithResult' ? 'result' : 'refusal') : null;
     const toStep = this.stepOf(c.channel, to);
+    const moved: CasePatch = { ...patch, status: this.statusAt(c.channel, to, ended), ...(ended ? { outcome: ended } : {}) };
     this.s.db.transaction(() => {
       const breached = this.d.store.closeStep(c.record.id, from, at, outcome);
       if (!ended) this.d.store.openStep(c.record.id, to, at, this.normDue(toStep, nowMs), operator?.id ?? null);
-      this.d.store.update(
-        c.record.id,
-        c.record.version,
-        to,
-        { ...patch, status: this.statusAt(c.channel, to, ended), ...(ended ? { outcome: ended } : {}) },
-        at,
-        extra.applicantIndex,
-      );
+      this.d.store.update(c.record.id, c.record.version, to, moved, at, extra.applicantIndex);
       if (extra.document) this.d.store.putDocument(c.record.id, extra.document);
       this.enqueue(c, requestsOnEntering(toStep, { ...c.record, ...patch }, c.regulation, c.channel), nowMs);
       this.s.audit.append({
@@ -152,7 +146,8 @@ export class CaseEngine {
         detail: { from, to, outcome, breached },
       });
     }).immediate();
-    return this.d.store.get(c.record.id)!;
+    // The case as it now stands, without reading it back: the row holds exactly this.
+    return { ...c, record: { ...c.record, ...moved, step: to, version: c.record.version + 1, updatedAt: at } };
   }
 
   // ---- the operator's actions ----
@@ -202,8 +197,7 @@ export class CaseEngine {
   handOver(caseId: number, version: number, taken: string[], operator: OperatorRecord): Promise<CaseRecord> {
     return this.serial(caseId, () => {
       const c = this.current(caseId, version, 'handOver');
-      this.transition(c, { type: 'COMPLETE' }, this.documentsPatch(c, taken), operator);
-      return this.advance(caseId, operator);
+      return this.advance(caseId, operator, this.transition(c, { type: 'COMPLETE' }, this.documentsPatch(c, taken), operator));
     });
   }
 
@@ -212,7 +206,7 @@ export class CaseEngine {
     await this.serial(caseId, () => {
       const c = this.current(caseId, version, 'requestForm');
       if (representative) checkRepresentative(c.regulation, applicantIin, representative);
-      this.transition(
+      const next = this.transition(
         c,
         { type: 'COMPLETE' },
         {
@@ -222,7 +216,7 @@ export class CaseEngine {
         operator,
         { applicantIndex: this.d.applicantIndex(applicantIin) },
       );
-      return this.advance(caseId, operator);
+      return this.advance(caseId, operator, next);
     });
     return this.answered(caseId);
   }
@@ -262,7 +256,7 @@ export class CaseEngine {
     return this.serial(caseId, () => {
       const c = this.current(caseId, version, 'issueResult');
       const record = documents.issuance(this.facts(c, operator), c.record.registrationNumber);
-      return this.transition(c, { type: 'COMPLETE' }, {}, operator, { document: record });
+      return this.transition(c, { type: 'COMPLETE' }, {}, operator, { document: record }).record;
     });
   }
 
@@ -308,32 +302,34 @@ export class CaseEngine {
     const c = this.load(message.caseId);
     const step = this.stepOf(c.channel, c.record.step);
     const operator = this.caseOperator(c.record);
+    let next: Loaded | null = null;
     switch (answer.kind) {
       case 'person':
       case 'powerOfAttorney':
-        if (step?.effect === 'stateDatabaseRequest') this.completeLookups(c, step, operator);
+        if (step?.effect === 'stateDatabaseRequest') next = this.completeLookups(c, step, answer, operator);
         break;
       case 'submit':
         if (step?.effect === 'forward') {
           const receipt = this.receipt(c, operator, answer.registrationNumber);
-          this.transition(c, { type: 'COMPLETE' }, { registrationNumber: answer.registrationNumber }, operator, { document: receipt });
+          next = this.transition(c, { type: 'COMPLETE' }, { registrationNumber: answer.registrationNumber }, operator, { document: receipt });
         }
         break;
       case 'status': {
         const { status } = answer;
         if (step?.effect !== 'documentCheck' || status.state === 'registered') return;
-        this.transition(c, { type: 'ANSWER', yes: status.state === 'resultReady' }, { refusalReason: status.state === 'refused' ? status.reason : null }, operator);
+        next = this.transition(c, { type: 'ANSWER', yes: status.state === 'resultReady' }, { refusalReason: status.state === 'refused' ? status.reason : null }, operator);
         break;
       }
     }
-    this.advance(c.record.id, operator);
+    // An answer the case no longer waits for (a repeat, a step already passed) changes nothing.
+    if (next) this.advance(c.record.id, operator, next);
   }
 
-  /** Process 3 is over once every look-up it sent has its answer. */
-  private completeLookups(c: Loaded, step: Step, operator: OperatorRecord | null) {
+  /** Process 3 is over once every look-up it sent has its answer (this one in hand, the others stored). */
+  private completeLookups(c: Loaded, step: Step, answer: Answer, operator: OperatorRecord | null): Loaded | null {
     const kinds = lookupsOf(step, c.record);
-    const answers = new Map(kinds.map((k) => [k, this.d.outbox.answer(c.record.id, k)]));
-    if ([...answers.values()].some((a) => a === null)) return;
+    const answers = new Map(kinds.map((k) => [k, k === answer.kind ? answer : this.d.outbox.answer(c.record.id, k)]));
+    if ([...answers.values()].some((a) => a === null)) return null;
     const person = answers.get('person');
     const poa = answers.get('powerOfAttorney');
     const today = this.d.clock.dateOf(this.s.clock.now());
@@ -343,7 +339,7 @@ export class CaseEngine {
       poa?.kind === 'powerOfAttorney' ? poa.powerOfAttorney : undefined,
       today,
     );
-    this.transition(c, { type: 'COMPLETE' }, { applicant, checks }, operator);
+    return this.transition(c, { type: 'COMPLETE' }, { applicant, checks }, operator);
   }
 
   /** Asks the target system again about every request it has not decided, at most once per interval. */
@@ -365,34 +361,31 @@ export class CaseEngine {
   }
 
   /** Runs the act's automatic steps until one needs the operator or an answer from the state systems. */
-  private advance(caseId: number, operator: OperatorRecord | null): CaseRecord {
+  private advance(caseId: number, operator: OperatorRecord | null, from?: Loaded): CaseRecord {
+    let c = from ?? this.load(caseId);
     for (let guard = 0; guard < 50; guard++) {
-      const c = this.load(caseId);
       if (isEnded(c.record.step)) return c.record;
       const step = this.stepOf(c.channel, c.record.step)!;
-      if (!this.runStep(c, step, operator)) return this.d.store.get(caseId)!;
+      const next = this.runStep(c, step, operator);
+      if (!next) return c.record;
+      c = next;
     }
     throw new Error(`case ${caseId}: the automatic steps did not settle`);
   }
 
-  /** Performs one automatic step; false when the case must wait (for the operator or an answer). */
-  private runStep(c: Loaded, step: Step, operator: OperatorRecord | null): boolean {
+  /** Performs one automatic step: the case after it, or null when it must wait (for the operator or an answer). */
+  private runStep(c: Loaded, step: Step, operator: OperatorRecord | null): Loaded | null {
     const { record } = c;
     // Signed ahead while the link was down: scan-and-sign is done, and forwarding waits for its answer.
-    if (step.effect === 'scanAndSign' && record.counterDone) {
-      this.transition(c, { type: 'COMPLETE' }, {}, operator);
-      return true;
-    }
-    if (MANUAL_EFFECTS.has(step.effect)) return false;
+    if (step.effect === 'scanAndSign' && record.counterDone) return this.transition(c, { type: 'COMPLETE' }, {}, operator);
+    if (MANUAL_EFFECTS.has(step.effect)) return null;
     switch (step.effect) {
       case 'login':
         // The operator is logged in: process 1 is done by the session this call came through.
-        this.transition(c, { type: 'COMPLETE' }, {}, operator);
-        return true;
+        return this.transition(c, { type: 'COMPLETE' }, {}, operator);
       case 'stateDatabaseCheck': {
         const yes = record.checks.personFound === true && record.checks.powerOfAttorneyFound !== false;
-        this.transition(c, { type: 'ANSWER', yes }, {}, operator);
-        return true;
+        return this.transition(c, { type: 'ANSWER', yes }, {}, operator);
       }
       case 'refusalDataUnavailable': {
         const notice = documents.refusalDataUnavailable(
@@ -402,22 +395,19 @@ export class CaseEngine {
           record.checks.powerOfAttorneyFound === false,
         );
         // Accepted while the link was down, the applicant has left: they come back for the notice.
-        this.transition(c, { type: 'COMPLETE' }, { awaitingCollection: record.counterDone }, operator, { document: notice });
-        return true;
+        return this.transition(c, { type: 'COMPLETE' }, { awaitingCollection: record.counterDone }, operator, { document: notice });
       }
       case 'targetRegisters':
-        if (!record.registrationNumber) return false;
-        this.transition(c, { type: 'COMPLETE' }, {}, operator);
-        return true;
+        if (!record.registrationNumber) return null;
+        return this.transition(c, { type: 'COMPLETE' }, {}, operator);
       case 'refusalDocuments': {
         const reason = record.refusalReason?.[record.documentLocale] ?? '—';
         const refusal = documents.refusalDocuments(this.facts(c, operator), step, reason, record.registrationNumber);
-        this.transition(c, { type: 'COMPLETE' }, { awaitingCollection: true }, operator, { document: refusal });
-        return true;
+        return this.transition(c, { type: 'COMPLETE' }, { awaitingCollection: true }, operator, { document: refusal });
       }
       default:
         // stateDatabaseRequest and documentCheck wait for their answers.
-        return false;
+        return null;
     }
   }
 

@@ -150,11 +150,12 @@ export function createCaseStore(db: Database, cipher: FieldCipher) {
     ),
     steps: db.prepare('SELECT step, started_at, ended_at, outcome, norm_due_at, breached FROM case_steps WHERE case_id = ? ORDER BY id'),
     openStep: db.prepare('INSERT INTO case_steps (case_id, step, started_at, norm_due_at, operator_id) VALUES (?, ?, ?, ?, ?)'),
+    // Closes the step's open row and says whether it ran past its norm, in one statement.
     closeStep: db.prepare(
-      `UPDATE case_steps SET ended_at = ?, outcome = ?, breached = ?
-       WHERE id = (SELECT max(id) FROM case_steps WHERE case_id = ? AND step = ? AND ended_at IS NULL)`,
+      `UPDATE case_steps SET ended_at = @at, outcome = @outcome, breached = (norm_due_at IS NOT NULL AND @at > norm_due_at)
+       WHERE id = (SELECT max(id) FROM case_steps WHERE case_id = @caseId AND step = @step AND ended_at IS NULL)
+       RETURNING breached`,
     ),
-    openStepRow: db.prepare('SELECT norm_due_at FROM case_steps WHERE case_id = ? AND step = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1'),
     putDocument: db.prepare(
       `INSERT INTO case_documents (case_id, kind, locale, body_enc, created_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(case_id, kind) DO UPDATE SET locale = excluded.locale, body_enc = excluded.body_enc, created_at = excluded.created_at`,
@@ -235,10 +236,8 @@ export function createCaseStore(db: Database, cipher: FieldCipher) {
     },
     /** Closes the step's open row; returns whether it ran past its norm. */
     closeStep(caseId: number, step: string, at: string, outcome: string): boolean {
-      const open = q.openStepRow.get(caseId, step) as { norm_due_at: string | null } | undefined;
-      const breached = Boolean(open?.norm_due_at && at > open.norm_due_at);
-      q.closeStep.run(at, outcome, breached ? 1 : 0, caseId, step);
-      return breached;
+      const closed = q.closeStep.get({ at, outcome, caseId, step }) as { breached: number } | undefined;
+      return closed?.breached === 1;
     },
 
     putDocument(caseId: number, doc: PrintedDocument) {

@@ -33,6 +33,9 @@ type Completion =
   | { message: OutboxMessage; ok: true; answer: Answer; elapsedMs: number }
   | { message: OutboxMessage; ok: false; retryable: boolean; failure: Failure; code: string | null };
 
+const REFILL = 256;
+/** How long the first answer of a batch waits for the others before it is committed. */
+const GROUP_COMMIT_MS = 2;
 /** The longest the sender sleeps before looking again, whatever the backoff says. */
 const MAX_SLEEP_MS = 30_000;
 /** When the link comes back, the messages waiting out their backoff are spread over this long. */
@@ -46,6 +49,7 @@ export class OutboxSender {
   private timer: NodeJS.Timeout | undefined;
   private pumpQueued = false;
   private flushQueued = false;
+  private flushTimer: NodeJS.Timeout | undefined;
   private running = false;
   private generation = 0;
   private readonly waiters = new Map<number, { resolve(): void }[]>();
@@ -64,6 +68,8 @@ export class OutboxSender {
     this.running = false;
     this.generation++;
     clearTimeout(this.timer);
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
     this.inFlight.clear();
     this.ready = [];
     this.completed = [];
@@ -121,7 +127,8 @@ export class OutboxSender {
     }
     while (this.inFlight.size < this.d.concurrency) {
       if (this.ready.length === 0) {
-        this.ready = this.d.store.dueHeads(now, this.d.concurrency * 4 + this.inFlight.size).filter((m) => !this.inFlight.has(m.caseId));
+        // A few hundred heads at a time: finding heads scans the open messages, so not per send.
+        this.ready = this.d.store.dueHeads(now, REFILL + this.inFlight.size).filter((m) => !this.inFlight.has(m.caseId));
         if (this.ready.length === 0) break;
       }
       const message = this.ready.shift()!;
@@ -161,13 +168,24 @@ export class OutboxSender {
   private complete(generation: number, completion: Completion) {
     if (generation !== this.generation) return;
     this.completed.push(completion);
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    // Answers that arrive in the same turn share one commit.
-    setImmediate(() => {
-      this.flushQueued = false;
-      this.flush();
-    });
+    // Group commit: a commit with synchronous=FULL costs a flush to disk whatever it holds, so
+    // answers arriving close together share one — at once when every message on the wire has
+    // answered, otherwise after a moment's wait for the others.
+    if (this.completed.length >= this.inFlight.size) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+      if (this.flushQueued) return;
+      this.flushQueued = true;
+      setImmediate(() => {
+        this.flushQueued = false;
+        this.flush();
+      });
+    } else if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
+        this.flush();
+      }, GROUP_COMMIT_MS);
+    }
   }
 
   private flush() {
