@@ -33,6 +33,7 @@ import { WorkingCalendar } from './calendar/workingCalendar';
 import { GatewayLink, type GatewayConnection } from './gateway/gatewayLink';
 import type { GatewayPort } from './gateway/port';
 import { gatewayHandlers, gatewayStatus } from './handlers/gateway';
+import { scansAndSigningHandlers } from './handlers/scansAndSigning';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './outbox/backoff';
 import { createOutboxStore } from './outbox/outboxStore';
 import { OutboxSender } from './outbox/sender';
@@ -226,6 +227,7 @@ function liveWorkstation(
     ...settingsAndAuditHandlers(services),
     ...catalogAndBranchHandlers(services, catalog, today),
     ...gatewayHandlers(services, { outbox, sender, link, cases: caseStore, catalog, cipher }),
+    ...scansAndSigningHandlers(),
     ...caseHandlers(services, {
       engine,
       store: caseStore,

@@ -13,6 +13,7 @@ import type { Role as RoleT } from './schemas';
 import { BacklogCase, CaseSummary, CaseView, CatalogEntry, PrintedDocument, RegulationProblem, caseInputs } from './cases';
 import { Regulation, Region } from './regulation';
 import { GatewaySettings, GatewaySettingsInput, GatewayStatus, SimulatorFault } from './gateway';
+import { CaseScans, ScanCapabilities, ScanPage, ScanView, SignatureView, SigningRequest, SigningSettings, scanInputs, signingInputs } from './scans';
 import { BoardView, KioskGroup, QueueOverview, QueueSettings, QueueStats, Ticket, TicketPrint, WindowView, queueInputs } from './queue';
 
 /** Who may make a call: anyone, any logged-in unlocked operator, or only some roles. */
@@ -135,6 +136,25 @@ export const calls = {
   /** The applicant collected a refusal produced while they were away. */
   'cases.handOverRefusal': call({ input: caseInputs.step, output: CaseView, access: OPERATORS }),
 
+  /** Scans of the applicant's documents, by the act's required documents. */
+  'scans.list': call({ input: scanInputs.list, output: CaseScans, access: OPERATORS }),
+  'scans.add': call({ input: scanInputs.add, output: ScanView, access: OPERATORS }),
+  'scans.view': call({ input: scanInputs.view, output: ScanPage, access: OPERATORS }),
+  'scans.rotate': call({ input: scanInputs.rotate, output: ScanView, access: OPERATORS }),
+  'scans.reorder': call({ input: scanInputs.reorder, output: CaseScans, access: OPERATORS }),
+  'scans.remove': call({ input: scanInputs.remove, output: CaseScans, access: OPERATORS }),
+  /** SANE: scan a page from the scanner attached to this computer. */
+  'scans.fromScanner': call({ input: scanInputs.scanner, output: ScanView, access: OPERATORS }),
+  'scans.capabilities': call({ input: Empty, output: ScanCapabilities, access: 'session' }),
+
+  /** The request and the SHA-256 of every scan, as the operator's ЭЦП will sign them. */
+  'signing.prepare': call({ input: signingInputs.prepare, output: SigningRequest, access: OPERATORS }),
+  /** Signs with the operator's key (PKCS#12 or NCALayer) and verifies the signature before keeping it. */
+  'signing.sign': call({ input: signingInputs.sign, output: SignatureView, access: OPERATORS }),
+  'signing.get': call({ input: signingInputs.prepare, output: SignatureView.nullable(), access: OPERATORS }),
+  'signing.settings': call({ input: Empty, output: SigningSettings, access: ['admin'] }),
+  'signing.updateSettings': call({ input: SigningSettings.strict(), output: SigningSettings, access: ['admin'] }),
+
   /** The link to the e-government gateway and the outbox's backlog. */
   'gateway.status': call({ input: Empty, output: GatewayStatus, access: 'session' }),
   'gateway.backlog': call({ input: Empty, output: z.object({ cases: z.array(BacklogCase) }), access: 'session' }),
@@ -212,6 +232,8 @@ export const events = {
   'queue.changed': z.object({ day: z.string() }),
   /** A number was called (or called again) to a window: the board chimes and announces it. */
   'queue.called': z.object({ number: z.string(), window: z.string(), recall: z.boolean() }),
+  /** A scan arrived for a case from the hot folder (or was purged): the case's scans screen reloads. */
+  'scans.changed': z.object({ caseId: Id }),
   /** A case moved without the operator (an answer from the state systems): screens showing it fetch it again. */
   'cases.changed': z.object({ caseId: Id }),
   /** The link or the backlog changed. */

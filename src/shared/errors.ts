@@ -34,6 +34,20 @@ export const ERROR_CODES = [
   'WINDOW_PAUSED', // the window is on a break: resume to call
   'WINDOW_BUSY', // this window still has a called ticket: finish it, mark a no-show or return it first
   'INTERNAL',
+  'SCANS_LOCKED', // the request is signed: its scans are fixed; signing again unlocks them
+  'SIGNATURE_REQUIRED', // the request must be signed (again, if the scans changed) before it is forwarded
+  'CERT_UNTRUSTED', // the certificate does not chain to a trusted root
+  'CERT_EXPIRED', // the certificate is outside its validity period
+  'CERT_REVOKED', // the certificate is on the issuer's revocation list
+  'CERT_REVOCATION_UNKNOWN', // no current revocation list covers the certificate
+  'CERT_KEY_USAGE', // the certificate's key is not for signing
+  'CERT_IIN_MISMATCH', // the certificate belongs to someone other than the logged-in operator
+  'KEY_PASSWORD_WRONG', // the key container's password is wrong
+  'KEY_CONTAINER_INVALID', // the file is not a key container this workstation can read
+  'NCALAYER_NOT_RUNNING', // NCALayer does not answer on this computer
+  'NCALAYER_CANCELLED', // the operator cancelled in NCALayer's window
+  'NCALAYER_FAILED', // NCALayer answered with an error
+  'SCANNER_UNAVAILABLE', // no scanner (SANE) is available on this computer
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
