@@ -26,6 +26,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           coreWorker: resolve(__dirname, 'src/core/runtime/worker.ts'),
+          // Training starts the simulated state systems beside the app, run by Electron as Node.
+          simulator: resolve(__dirname, 'src/simulator/cli.ts'),
         },
       },
     },

@@ -2,11 +2,9 @@
  * `npm run demo` and browser mode: starts the core and the web host on loopback and prints a
  * one-time URL. Press Enter for another URL (each opens one browser session).
  */
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { GatewayConnection } from '../core/gateway/gatewayLink';
 import { startCore } from '../core/runtime/startCore';
-import { launchSimulator, type LaunchedSimulator } from '../simulator/launch';
+import { startTrainingSimulator } from '../simulator/launch';
 import { keyFromPassphrase, loadOrCreateKeyFile } from './masterKey';
 import { parseHostCommand } from './options';
 import { startHost } from './server';
@@ -16,7 +14,9 @@ async function main() {
   const masterKey = command.passphrase
     ? keyFromPassphrase(command.passphrase, command.dataDir)
     : loadOrCreateKeyFile(command.keyFile);
-  const simulator = command.simulator ? await startTrainingSimulator(command.decisionDelaySeconds) : null;
+  const simulator = command.simulator
+    ? await startTrainingSimulator(fileURLToPath(new URL('./simulator.js', import.meta.url)), command.decisionDelaySeconds)
+    : null;
   const core = await startCore({
     dataDir: command.dataDir,
     masterKey,
@@ -51,25 +51,6 @@ async function main() {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-}
-
-/**
- * The simulated state systems for training, in a process of their own, over TLS with a CA made
- * for this run and a sender password made for this run: the workstation talks to them exactly as
- * to the real gateway.
- */
-async function startTrainingSimulator(decisionDelaySeconds: number): Promise<{ launched: LaunchedSimulator; connection: GatewayConnection }> {
-  const password = randomBytes(18).toString('base64url');
-  const senderId = 'AZHO-TRAINING';
-  const launched = await launchSimulator({
-    script: fileURLToPath(new URL('./simulator.js', import.meta.url)),
-    args: ['--port', '0', '--control-port', '0', '--tls', '--sender-id', senderId, '--decision-delay-ms', String(decisionDelaySeconds * 1000)],
-    env: { SIMULATOR_SENDER_PASSWORD: password },
-  });
-  return {
-    launched,
-    connection: { endpoint: launched.url, senderId, password, caPem: launched.caPem ?? null, controlUrl: launched.controlUrl, pollIntervalSeconds: 5 },
-  };
 }
 
 main().catch((err: unknown) => {

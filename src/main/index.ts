@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { app, dialog, ipcMain, protocol, screen, session, type BrowserWindow } from 'electron';
 import { startCore } from '../core/runtime/startCore';
 import type { CoreHandle } from '../core/runtime/types';
+import { startTrainingSimulator } from '../simulator/launch';
+import { forkUtilityProcess } from './utilityChild';
 import { AppError } from '../shared/errors';
 import { APP_SCHEME_DEFINITION, serveAppFile } from './appProtocol';
 import { resolveLaunchOptions } from './dataDir';
@@ -21,6 +23,7 @@ const RENDERER_DIR = join(import.meta.dirname, '../renderer');
 const CORE_CLOSE_LIMIT_MS = 10_000;
 
 let core: CoreHandle | null = null;
+let simulator: Awaited<ReturnType<typeof startTrainingSimulator>> | null = null;
 let disposeBridge: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
 
@@ -54,6 +57,8 @@ async function closeCore(): Promise<void> {
   });
   await Promise.race([closed, limit]);
   clearTimeout(timer);
+  await simulator?.launched.stop();
+  simulator = null;
 }
 
 /** Explains in both languages and exits with an error; nothing relaunches, so no crash loop. */
@@ -93,7 +98,12 @@ async function start(): Promise<void> {
   }
 
   try {
-    core = await startCore({ dataDir: launch.dataDir, masterKey, training: launch.training });
+    // Training talks to the simulated state systems, started here in a utility process (the
+    // RunAsNode fuse is off, so Electron's binary cannot be run as plain Node).
+    simulator = launch.training
+      ? await startTrainingSimulator(join(__dirname, 'simulator.js'), 20, forkUtilityProcess)
+      : null;
+    core = await startCore({ dataDir: launch.dataDir, masterKey, training: launch.training, gatewayConnection: simulator?.connection });
   } catch (error) {
     return refuseToStart(
       `Жұмыс орнының ядросы іске қосылмады. Деректер қалтасы: ${launch.dataDir}`,

@@ -3,7 +3,8 @@
  * ./cli), for tests and benchmarks that need the state systems in a process of their own (so
  * that killing the workstation's process leaves them running).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 export interface LaunchOptions {
@@ -14,7 +15,25 @@ export interface LaunchOptions {
   env?: Record<string, string>;
   /** How long to wait for the start lines. Default 15 s. */
   timeoutMs?: number;
+  /** Starts the process; by default this Node runs the script (Electron passes its utility process). */
+  spawnProcess?: SpawnSimulator;
 }
+
+/** What the launcher needs of the simulator's process: a child process, or one that looks like it. */
+export interface SimulatorChild {
+  stdout: NodeJS.ReadableStream | null;
+  stderr: NodeJS.ReadableStream | null;
+  exitCode: number | null;
+  signalCode: NodeJS.Signals | null;
+  kill(signal?: NodeJS.Signals): boolean;
+  once(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): unknown;
+  once(event: 'error', listener: (err: Error) => void): unknown;
+}
+
+export type SpawnSimulator = (script: string, args: string[], env: Record<string, string>) => SimulatorChild;
+
+const spawnWithNode: SpawnSimulator = (script, args, env) =>
+  spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 
 export interface LaunchedSimulator {
   url: string;
@@ -22,7 +41,7 @@ export interface LaunchedSimulator {
   caPem?: string;
   /** Where the simulator wrote its CA (removed when it stops). */
   caFile?: string;
-  child: ChildProcess;
+  child: SimulatorChild;
   /** SIGTERM, then SIGKILL if it has not exited within 5 s; resolves when it has exited. */
   stop(): Promise<void>;
 }
@@ -32,10 +51,7 @@ const STDERR_KEPT = 8 * 1024;
 export function launchSimulator(options: LaunchOptions): Promise<LaunchedSimulator> {
   const args = options.args ?? [];
   const wantsCa = args.includes('--tls');
-  const child = spawn(process.execPath, [options.script, ...args], {
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = (options.spawnProcess ?? spawnWithNode)(options.script, args, options.env ?? {});
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (s: string) => {
     stderr = (stderr + s).slice(-STDERR_KEPT);
@@ -92,4 +108,38 @@ export function launchSimulator(options: LaunchOptions): Promise<LaunchedSimulat
       resolve({ url, controlUrl, ...(caPem ? { caPem, caFile } : {}), child, stop });
     });
   });
+}
+
+/** How a workstation reaches the training simulator: endpoint, sender, CA, its control port. */
+export interface TrainingConnection {
+  endpoint: string;
+  senderId: string;
+  password: string;
+  caPem: string | null;
+  controlUrl: string;
+  pollIntervalSeconds: number;
+}
+
+/**
+ * The simulated state systems for training, in a process of their own, over TLS with a CA made
+ * for this run and a sender password made for this run: the workstation talks to them exactly as
+ * to the real gateway. `spawnProcess` lets the Electron shell run it as a utility process.
+ */
+export async function startTrainingSimulator(
+  script: string,
+  decisionDelaySeconds: number,
+  spawnProcess?: SpawnSimulator,
+): Promise<{ launched: LaunchedSimulator; connection: TrainingConnection }> {
+  const password = randomBytes(18).toString('base64url');
+  const senderId = 'AZHO-TRAINING';
+  const launched = await launchSimulator({
+    script,
+    args: ['--port', '0', '--control-port', '0', '--tls', '--sender-id', senderId, '--decision-delay-ms', String(decisionDelaySeconds * 1000)],
+    env: { SIMULATOR_SENDER_PASSWORD: password },
+    spawnProcess,
+  });
+  return {
+    launched,
+    connection: { endpoint: launched.url, senderId, password, caPem: launched.caPem ?? null, controlUrl: launched.controlUrl, pollIntervalSeconds: 5 },
+  };
 }
