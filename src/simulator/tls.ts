@@ -5,7 +5,8 @@
  * private key lives only in this function and is gone when it returns.
  */
 import { webcrypto } from 'node:crypto';
-import { installReflectMetadata } from './reflectMetadata';
+// @peculiar/x509 builds on tsyringe, which needs the Reflect metadata API loaded first.
+import 'reflect-metadata';
 
 export interface SimulatorTls {
   caPem: string;
@@ -17,8 +18,7 @@ const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
 const HOUR = 3_600_000;
 
 export async function makeSimulatorTls(): Promise<SimulatorTls> {
-  // Loaded here, after the Reflect API it needs, and only by a simulator that serves TLS.
-  installReflectMetadata();
+  // Loaded only by a simulator that serves TLS.
   const x509 = await import('@peculiar/x509');
   const crypto = webcrypto as webcrypto.Crypto;
   const subtle = crypto.subtle;
