@@ -310,7 +310,9 @@ export class CaseEngine {
         break;
       case 'submit':
         if (step?.effect === 'forward') {
-          const receipt = this.receipt(c, operator, answer.registrationNumber);
+          // The numbered receipt keeps the time of acceptance on the pending one the applicant took.
+          const pending = this.d.store.getDocument(c.record.id, 'receipt');
+          const receipt = this.receipt(c, operator, answer.registrationNumber, pending ? Date.parse(pending.createdAt) : undefined);
           next = this.transition(c, { type: 'COMPLETE' }, { registrationNumber: answer.registrationNumber }, operator, { document: receipt });
         }
         break;
@@ -427,9 +429,9 @@ export class CaseEngine {
     return this.s.operators.byId(record.operatorId) ?? null;
   }
 
-  private receipt(c: Loaded, operator: OperatorRecord | null, registrationNumber: string | null): PrintedDocument {
+  private receipt(c: Loaded, operator: OperatorRecord | null, registrationNumber: string | null, acceptedAt?: number): PrintedDocument {
     return documents.receipt(
-      this.facts(c, operator),
+      this.facts(c, operator, acceptedAt),
       c.record.documentsTaken,
       missingDocuments(c.regulation, c.record).map((d) => d.id),
       c.record.expectedResultDate,
@@ -438,8 +440,8 @@ export class CaseEngine {
     );
   }
 
-  private facts(c: Loaded, operator: OperatorRecord | null): documents.DocumentFacts {
-    const nowMs = this.s.clock.now();
+  private facts(c: Loaded, operator: OperatorRecord | null, at?: number): documents.DocumentFacts {
+    const nowMs = at ?? this.s.clock.now();
     const r = c.record.representative;
     return {
       locale: c.record.documentLocale,

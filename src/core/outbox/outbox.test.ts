@@ -67,7 +67,8 @@ describe('offline acceptance', () => {
     // The counter part, done ahead: signed, receipt given, the applicant may leave.
     v = await core.call('cases.forward', { caseId: v.id, version: v.version }, 'counter-1');
     expect(v).toMatchObject({ step: 'p3', counterDone: true });
-    expect((await core.call('cases.document', { caseId: v.id, kind: 'receipt' }, 'counter-1')).pending).toBe(true);
+    const pendingReceipt = await core.call('cases.document', { caseId: v.id, kind: 'receipt' }, 'counter-1');
+    expect(pendingReceipt.pending).toBe(true);
     expect((await core.fail('cases.forward', { caseId: v.id, version: v.version }, 'counter-1')).code).toBe('ALREADY_DONE');
 
     // While down, the sender keeps trying, further apart each time.
@@ -82,6 +83,8 @@ describe('offline acceptance', () => {
     expect(gateway.calls.slice(tried).map((c) => c.kind)).toEqual(['person', 'submit', 'status']);
     const receipt = await core.call('cases.document', { caseId: v.id, kind: 'receipt' }, 'counter-1');
     expect(receipt).toMatchObject({ pending: false });
+    // Numbered hours later, the receipt still says when the documents were accepted.
+    expect(receipt.createdAt).toBe(pendingReceipt.createdAt);
     expect((await core.call('cases.toIssue', {}, 'counter-1')).cases.map((c) => c.id)).toEqual([v.id]);
     expect((await core.call('gateway.status', {}, 'counter-1')).link).toBe('degraded');
     core.clock.advance(121_000);
