@@ -34,6 +34,12 @@ import { GatewayLink, type GatewayConnection } from './gateway/gatewayLink';
 import type { GatewayPort } from './gateway/port';
 import { gatewayHandlers, gatewayStatus } from './handlers/gateway';
 import { scansAndSigningHandlers } from './handlers/scansAndSigning';
+import { scanHandlers } from './handlers/scans';
+import { HotFolder } from './scans/hotFolder';
+import { saneScanner } from './scans/sane';
+import { ScanService } from './scans/scanService';
+import { createScanStore } from './scans/scanStore';
+import { ScanVault } from './scans/scanVault';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './outbox/backoff';
 import { createOutboxStore } from './outbox/outboxStore';
 import { OutboxSender } from './outbox/sender';
@@ -66,6 +72,10 @@ export interface WorkstationOptions {
   gatewayConnection?: GatewayConnection;
   /** The outbox's sender: how many cases at once, and its backoff (tests make it quick). */
   outbox?: { concurrency?: number; backoff?: BackoffPolicy; settleMs?: number };
+  /** The folder the scanner's own software saves into, watched for pages. */
+  hotFolder?: string;
+  /** SANE's scanimage (tests give a stand-in); found on the PATH otherwise. */
+  scanimage?: string;
 }
 
 export interface Workstation {
@@ -219,6 +229,20 @@ function liveWorkstation(
     called: (number, window, recall) => emit('*', 'queue.called', { number, window, recall }),
   });
   queue.closeEarlierDays();
+  const scans = new ScanService({
+    services,
+    store: createScanStore(db, cipher),
+    vault: new ScanVault(join(options.dataDir, 'scans'), keys.get('scan-vault'), keys.get('scan-name')),
+    cases: caseStore,
+    catalog,
+    scanner: saneScanner({ command: options.scanimage }),
+    hotFolder: options.hotFolder ?? null,
+    locked: (record) => record.counterDone,
+  });
+  const hotFolder = options.hotFolder
+    ? new HotFolder({ dir: options.hotFolder, ready: () => scans.hotFolderTarget() !== null, take: (content) => scans.takeFromHotFolder(content), log: logLine })
+    : undefined;
+  hotFolder?.start().catch((err: unknown) => logLine(`hot folder ${options.hotFolder} unavailable: ${(err as Error).message}`));
   const handlers: Handlers = {
     ...queueHandlers(services, { queue, store: queueStore, engine, catalog, today }),
     ...setupHandlers(services),
@@ -228,6 +252,7 @@ function liveWorkstation(
     ...catalogAndBranchHandlers(services, catalog, today),
     ...gatewayHandlers(services, { outbox, sender, link, cases: caseStore, catalog, cipher }),
     ...scansAndSigningHandlers(),
+    ...scanHandlers(scans),
     ...caseHandlers(services, {
       engine,
       store: caseStore,
@@ -252,6 +277,7 @@ function liveWorkstation(
       queue.closeEarlierDays();
       engine.pollStatuses(link.pollIntervalMs());
       if (sender.link.tick(clock.now())) announceGateway();
+      scans.purge().done.catch((err: unknown) => logLine(`scan purge: ${(err as Error).message}`));
       checkpoint(db);
     },
     clientGone(clientId) {
@@ -261,6 +287,7 @@ function liveWorkstation(
     },
     close() {
       if (!db.open) return;
+      void hotFolder?.stop();
       sender.stop();
       link.close();
       checkpoint(db, 'TRUNCATE');

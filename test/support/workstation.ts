@@ -46,6 +46,8 @@ export function openTestCore(
     gatewayConnection?: WorkstationOptions['gatewayConnection'];
     /** A clock that starts at the test day but runs in real time (for real timeouts and backoff). */
     running?: boolean;
+    /** The scanner's hot folder, and the scanimage program to run. */
+    scans?: Pick<WorkstationOptions, 'hotFolder' | 'scanimage'>;
   } = {},
 ): TestCore {
   // The training population in process: the engine's tests need answers, not a network.
@@ -55,7 +57,7 @@ export function openTestCore(
   const masterKey = options.masterKey ?? randomBytes(32);
   const events: TestCore['events'] = [];
   const open = () =>
-    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds, resourcesDir: RESOURCES, training: options.training, gateway, outbox: options.outbox, gatewayConnection: options.gatewayConnection }, (clientId, event) =>
+    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds, resourcesDir: RESOURCES, training: options.training, gateway, outbox: options.outbox, gatewayConnection: options.gatewayConnection, ...options.scans }, (clientId, event) =>
       events.push({ clientId, event }),
     );
   const core: TestCore = {

@@ -3,11 +3,13 @@
  * end marker is there), and within the size limit. An archive renamed .pdf, a half-copied file
  * from the scanner's folder or a gigabyte upload is refused with a reason the operator can act on.
  */
-export type ScanType = 'pdf' | 'jpeg' | 'png' | 'tiff';
+import { inflate } from 'node:zlib';
+import { promisify } from 'node:util';
+import { MAX_SCAN_BYTES, MAX_SCAN_PAGES, type ScanType } from '../../shared/scans';
 
-export type Refusal = 'empty' | 'tooLarge' | 'unknownType' | 'archive' | 'truncated';
+export { MAX_SCAN_BYTES, MAX_SCAN_PAGES, type ScanType };
 
-export const MAX_SCAN_BYTES = 50 * 1024 * 1024;
+export type Refusal = 'empty' | 'tooLarge' | 'unknownType' | 'archive' | 'truncated' | 'tooManyPages';
 
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
 
@@ -57,4 +59,78 @@ export function recogniseScan(bytes: Uint8Array): { ok: true; type: ScanType } |
   if (!type) return { ok: false, refusal: 'unknownType' };
   if (!isWhole(type, bytes)) return { ok: false, refusal: 'truncated' };
   return { ok: true, type };
+}
+
+export type Inspection = { ok: true; type: ScanType; pages: number } | { ok: false; refusal: Refusal };
+
+/** Recognises the scan and counts its pages (a PDF's, by a light parse); too many pages is refused. */
+export async function inspectScan(bytes: Uint8Array): Promise<Inspection> {
+  const recognised = recogniseScan(bytes);
+  if (!recognised.ok) return recognised;
+  const pages = recognised.type === 'pdf' ? await countPdfPages(bytes) : 1;
+  if (pages > MAX_SCAN_PAGES) return { ok: false, refusal: 'tooManyPages' };
+  return { ok: true, type: recognised.type, pages };
+}
+
+const inflateAsync = promisify(inflate);
+const PDF_SPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+const isNameChar = (b: number | undefined) => b !== undefined && /[A-Za-z0-9]/.test(String.fromCharCode(b));
+/** Bytes searched between two turns of the event loop: a 50 MB PDF never holds the thread long. */
+const SLICE = 4 * 1024 * 1024;
+const turn = () => new Promise<void>((r) => setImmediate(r));
+
+/** Offsets of every occurrence of `needle`, found a slice at a time. */
+async function offsetsOf(bytes: Buffer, needle: Buffer, limit = 100_000): Promise<number[]> {
+  const found: number[] = [];
+  for (let start = 0; start < bytes.length && found.length < limit; start += SLICE) {
+    const end = Math.min(bytes.length, start + SLICE + needle.length - 1);
+    const slice = bytes.subarray(start, end);
+    for (let at = slice.indexOf(needle); at >= 0 && found.length < limit; at = slice.indexOf(needle, at + 1)) {
+      if (start + at < Math.min(bytes.length, start + SLICE)) found.push(start + at);
+    }
+    if (end < bytes.length) await turn();
+  }
+  return found;
+}
+
+/** `/Type /Page` objects (not `/Pages`) in plain bytes. */
+function pageObjects(bytes: Buffer, typeAt: number[]): number {
+  let pages = 0;
+  for (const at of typeAt) {
+    let i = at + 5;
+    while (PDF_SPACE.has(bytes[i]!)) i++;
+    if (bytes.subarray(i, i + 5).toString('latin1') === '/Page' && !isNameChar(bytes[i + 5])) pages++;
+  }
+  return pages;
+}
+
+/**
+ * A PDF's pages, by a light parse: its `/Type /Page` objects, including those packed in
+ * compressed object streams (PDF 1.5+); at least 1. Not a PDF reader: a file that hides its
+ * pages some other way counts as one page.
+ */
+export async function countPdfPages(content: Uint8Array): Promise<number> {
+  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const TYPE = Buffer.from('/Type');
+  let pages = pageObjects(bytes, await offsetsOf(bytes, TYPE));
+  // Object streams: inflate each (bounded) and count the page objects inside.
+  let budget = 64 * 1024 * 1024;
+  for (const at of await offsetsOf(bytes, Buffer.from('/ObjStm'), 10_000)) {
+    const stream = bytes.indexOf('stream', at, 'latin1');
+    if (stream < 0 || budget <= 0) break;
+    let from = stream + 6;
+    if (bytes[from] === 0x0d) from++;
+    if (bytes[from] === 0x0a) from++;
+    const end = bytes.indexOf('endstream', from, 'latin1');
+    if (end < 0) break;
+    try {
+      const inflated = (await inflateAsync(bytes.subarray(from, end), { maxOutputLength: budget })) as Buffer;
+      budget -= inflated.length;
+      pages += pageObjects(inflated, await offsetsOf(inflated, TYPE));
+    } catch {
+      // Not Flate, or damaged: its pages go uncounted.
+    }
+    if (pages > MAX_SCAN_PAGES) break;
+  }
+  return Math.max(1, pages);
 }

@@ -7,6 +7,7 @@ import { migration0001 } from './0001-operators-and-audit';
 import { migration0002 } from './0002-cases';
 import { migration0003 } from './0003-queue';
 import { migration0004 } from './0004-outbox';
+import { migration0005 } from './0005-scans';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'cases', up: migration0002 },
   { version: 3, name: 'queue', up: migration0003 },
   { version: 4, name: 'outbox', up: migration0004 },
+  { version: 5, name: 'scans', up: migration0005 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
