@@ -12,11 +12,15 @@ import queueEn from './queue.en.json';
 import gatewayKk from './gateway.kk.json';
 import gatewayRu from './gateway.ru.json';
 import gatewayEn from './gateway.en.json';
+import scansKk from './scans.kk.json';
+import scansRu from './scans.ru.json';
+import scansEn from './scans.en.json';
 
-// The electronic queue and the e-government gateway keep their sentences in files of their own.
-const kk = { ...kkBase, ...queueKk, ...gatewayKk };
-const ru = { ...ruBase, ...queueRu, ...gatewayRu };
-const en = { ...enBase, ...queueEn, ...gatewayEn };
+// The electronic queue, the e-government gateway and the scans with the operator's signature keep
+// their sentences in files of their own.
+const kk = { ...kkBase, ...queueKk, ...gatewayKk, ...scansKk };
+const ru = { ...ruBase, ...queueRu, ...gatewayRu, ...scansRu };
+const en = { ...enBase, ...queueEn, ...gatewayEn, ...scansEn };
 
 export type MessageKey = keyof typeof kk;
 export type Catalog = Record<MessageKey, string>;
