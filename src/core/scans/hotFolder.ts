@@ -72,9 +72,15 @@ export class HotFolder {
     return (this.o.now ?? Date.now)();
   }
 
-  async start(): Promise<void> {
+  /** Makes the folder and its taken/ and refused/ sub-folders. */
+  async prepare(): Promise<void> {
     await mkdir(join(this.o.dir, TAKEN), { recursive: true, mode: 0o700 });
     await mkdir(join(this.o.dir, REFUSED), { recursive: true, mode: 0o700 });
+  }
+
+  /** Watches the folder, and looks at it every half second besides. */
+  async start(): Promise<void> {
+    await this.prepare();
     try {
       this.watcher = watch(this.o.dir, { persistent: false }, () => this.poke());
       this.watcher.on('error', () => this.watcher?.close());
@@ -120,7 +126,7 @@ export class HotFolder {
     for (const entry of entries) {
       const name = entry.name;
       // readdir never gives a path; refuse to believe otherwise.
-      if (basename(name) !== name || name === '.' || name === '..' || name.startsWith('.')) continue;
+      if (basename(name) !== name || name === '.' || name === '..') continue;
       if (entry.isDirectory()) continue;
       present.add(name);
       if (!entry.isFile()) {

@@ -10,6 +10,8 @@ import { databasePath } from '../workstation';
 import type { TestCore } from '../../../test/support/workstation';
 import { MAX_SCAN_BYTES, MAX_SCAN_PAGES } from '../../shared/scans';
 import { TRAINING_PEOPLE } from '../gateway/trainingGateway';
+import { TRAINING_PASSWORD } from '../signing/trainingPki';
+import type { CaseView } from '../../shared/cases';
 
 let core: TestCore;
 const dirs: { remove(): void }[] = [];
@@ -74,10 +76,17 @@ const vaultFiles = (dataDir: string): string[] => {
   }
 };
 
-/** Forwards the case: the counter part is done, so its scans are fixed. */
+/** Signs (where a signature is required) and forwards the case: the counter part is done, so its scans are fixed. */
 async function forward(caseId: number) {
   let v = await core.call('cases.get', { caseId }, 'counter-1');
   v = await core.call('cases.submitForm', { caseId, version: v.version, applicantIin: TRAINING_PEOPLE[0]!.iin, representative: null }, 'counter-1');
+  const refused = await core.ws.dispatch('cases.forward', { caseId, version: v.version }, 'counter-1');
+  if (refused.ok) return refused.value as CaseView;
+  expect(refused.error.code).toBe('SIGNATURE_REQUIRED');
+  // The operator's training key, as the counter's signing panel sends it.
+  const container = readFileSync(new URL('../../../resources/training-pki/operator-valid.p12', import.meta.url)).toString('base64');
+  await core.call('signing.sign', { caseId, version: v.version, signer: { kind: 'pkcs12', container, password: TRAINING_PASSWORD } }, 'counter-1');
+  v = await core.call('cases.get', { caseId }, 'counter-1');
   return core.call('cases.forward', { caseId, version: v.version }, 'counter-1');
 }
 
