@@ -15,7 +15,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { SignedXml } from 'xml-crypto';
 import { SigningError, type Signer } from './signer';
-import { toPem } from './x509';
+import { ownBuffer, toPem } from './x509';
 
 export const XMLDSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
 export const ALG_RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
@@ -167,7 +167,7 @@ export async function signCmsWith(data: Uint8Array, opened: OpenedContainer, att
     version: 1,
     encapContentInfo: new pkijs.EncapsulatedContentInfo({
       eContentType: OID_DATA,
-      ...(attached ? { eContent: new asn1js.OctetString({ valueHex: data.slice().buffer }) } : {}),
+      ...(attached ? { eContent: new asn1js.OctetString({ valueHex: ownBuffer(data) }) } : {}),
     }),
     signerInfos: [
       new pkijs.SignerInfo({
@@ -188,7 +188,7 @@ export async function signCmsWith(data: Uint8Array, opened: OpenedContainer, att
   const pkcs8 = opened.key.export({ format: 'der', type: 'pkcs8' });
   try {
     const cryptoKey = await webcrypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
-    await signedData.sign(cryptoKey, 0, 'SHA-256', attached ? undefined : data.slice().buffer);
+    await signedData.sign(cryptoKey, 0, 'SHA-256', attached ? undefined : ownBuffer(data));
   } finally {
     pkcs8.fill(0);
   }
@@ -210,7 +210,7 @@ export class Pkcs12Signer implements Signer {
   }
 
   constructor(container: Uint8Array, password: string) {
-    this.#container = container.slice();
+    this.#container = new Uint8Array(container); // a copy, also of a Buffer
     this.#password = password;
   }
 

@@ -197,6 +197,14 @@ describe('CMS with a PKCS#12 key', () => {
     expect(await codeOf(verifyCms(cms, options()))).toBe('SIGNATURE_REQUIRED');
   });
 
+  it('bytes in a Buffer (a view on a shared pool) sign and verify as themselves', async () => {
+    const pooled = Buffer.from('scan bytes — 1');
+    const cms = await signerFor('valid').signCms(pooled);
+    expect((await verifyCms(cms, { ...options(), data: Buffer.from('scan bytes — 1') })).iin).toBe(OPERATOR_IIN);
+    const attached = await signerFor('valid').signCms(pooled, { attached: true });
+    expect(Buffer.from((await verifyCms(attached, options())).content).toString()).toBe('scan bytes — 1');
+  });
+
   it('attached: the bytes come out of the signature', async () => {
     const cms = await signerFor('valid').signCms(data, { attached: true });
     const result = await verifyCms(cms, options());

@@ -16,7 +16,7 @@ import { DOMParser, onErrorStopParsing, type Element as XmlElement } from '@xmld
 import { SignedXml } from 'xml-crypto';
 import { askOcsp, type OcspStatus } from './ocsp';
 import { SigningError, signatureRefused } from './signer';
-import { KZ_NAMES, certificatesFromPem, crlsFromPem, nameText, toPem, x509 } from './x509';
+import { KZ_NAMES, certificatesFromPem, crlsFromPem, nameText, ownBuffer, toPem, x509 } from './x509';
 
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
@@ -218,7 +218,7 @@ export async function verifyCms(cms: Uint8Array, options: VerifyOptions & { data
       signer: 0,
       checkChain: false,
       extendedMode: true,
-      ...(eContent ? {} : { data: content.slice().buffer }),
+      ...(eContent ? {} : { data: ownBuffer(content) }),
     });
   } catch (e) {
     const r = e as Partial<pkijs.SignedDataVerifyResult>;

@@ -26,9 +26,13 @@ export function nameText(name: x509.Name): string {
   return new x509.Name(name.toArrayBuffer(), KZ_NAMES).toString();
 }
 
+/** The bytes as an ArrayBuffer of their own (a Buffer's `.buffer` may be a shared pool). */
+export function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
 export function toPem(der: ArrayBuffer | Uint8Array, label: string): string {
-  const bytes = der instanceof Uint8Array ? der : new Uint8Array(der);
-  return x509.PemConverter.encode(bytes.slice().buffer, label);
+  return x509.PemConverter.encode(der instanceof Uint8Array ? ownBuffer(der) : der, label);
 }
 
 /** Every certificate in a PEM text (other blocks, such as keys, are skipped). */
