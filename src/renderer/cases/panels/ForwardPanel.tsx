@@ -1,13 +1,16 @@
 /**
- * Process 5 (5–6 in S2): the request goes through the gateway to the act's target system. Where
- * the act's counter flow has no hand-over line, the documents are ticked here. Signing with the
- * operator's ЭЦҚ is not part of this version, and the screen does not pretend it is. The same
- * form accepts a case whose ЖТ МДҚ answer has not come yet (see AcceptWithoutAnswer).
+ * Process 5 (5–6 in S2): the documents are scanned, the operator signs the request and its scans
+ * with their ЭЦП, and the request goes through the gateway to the act's target system — only
+ * with a verified signature that covers the scans as they are. Where the act's counter flow has
+ * no hand-over line, the documents are ticked here. The same panel accepts a case whose ЖТ МДҚ
+ * answer has not come yet (see AcceptWithoutAnswer).
  */
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { CaseView } from '../../../shared/cases';
 import type { Channel, Regulation } from '../../../shared/regulation';
 import { useLocale, useT } from '../../i18n/localeStore';
+import { ScanPanel } from '../../scans/ScanPanel';
+import { SigningPanel, useSignedForForward } from '../../scans/SigningPanel';
 import { Button } from '../../ui/Button';
 import { useProblem } from '../../ui/useProblem';
 import { useCases } from '../casesStore';
@@ -50,36 +53,59 @@ export function ForwardPanel({ regulation, channel, view, autoFocus = true }: Fo
   const { forward, busy } = useCases();
   const [taken, setTaken] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useProblem();
+  const signed = useSignedForForward(view.id);
+  const formId = useId();
+  const noteId = useId();
   const ticksHere = !channel.steps.some((s) => s.effect === 'handOver');
   const target = channel.targetSystem ?? 'regionalGateway';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (!signed) return;
     setProblem(await forward(ticksHere ? [...taken] : undefined));
   }
 
+  // The scans and the signing have forms of their own: the forward form holds the ticks, and its
+  // button stands after the signature, bound to it by the form attribute.
   return (
-    <form className="panel-form" onSubmit={submit} onKeyDown={submitOnEnter} noValidate data-testid="forward-form">
+    <div className="panel-form" data-testid="forward-panel">
       {problem && (
         <div className="notice notice--error" role="alert">
           {problem.summary}
         </div>
       )}
       <ApplicantCard view={view} />
-      {ticksHere ? (
-        <>
-          <DocumentChecklist regulation={regulation} taken={taken} onChange={setTaken} error={problem?.fields.documents} autoFocus={autoFocus} />
-          <MissingNotice regulation={regulation} taken={taken} />
-        </>
-      ) : (
-        <TakenSummary regulation={regulation} view={view} />
-      )}
-      <p className="panel-note">{t('forward.signingNote')}</p>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" shortcut="Enter" busy={busy} autoFocus={autoFocus && !ticksHere} data-testid="forward">
+      <form id={formId} className="panel-form forward-ticks" onSubmit={submit} onKeyDown={submitOnEnter} noValidate data-testid="forward-form">
+        {ticksHere ? (
+          <>
+            <DocumentChecklist regulation={regulation} taken={taken} onChange={setTaken} error={problem?.fields.documents} autoFocus={autoFocus} />
+            <MissingNotice regulation={regulation} taken={taken} />
+          </>
+        ) : (
+          <TakenSummary regulation={regulation} view={view} />
+        )}
+      </form>
+      <ScanPanel caseId={view.id} autoFocus={autoFocus && !ticksHere} />
+      <SigningPanel view={view} />
+      <div className="form-actions forward-actions">
+        {!signed && (
+          <p className="panel-note forward-sign-first" id={noteId} data-testid="sign-first">
+            {t('forward.signFirst')}
+          </p>
+        )}
+        <Button
+          type="submit"
+          form={formId}
+          variant="primary"
+          shortcut="Enter"
+          busy={busy}
+          disabled={!signed}
+          aria-describedby={signed ? undefined : noteId}
+          data-testid="forward"
+        >
           {t(`forward.to.${target}`)}
         </Button>
       </div>
-    </form>
+    </div>
   );
 }
