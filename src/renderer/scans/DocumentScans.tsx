@@ -73,7 +73,8 @@ export function DocumentScans({ caseId, item, data, autoFocus, onOpen, onRemove,
   const [over, setOver] = useState(0);
   const pages = pagesOf(data.scans, item.documentId);
   const title = item.title[locale];
-  const missing = !item.optional && pages.length === 0;
+  // The checklist counts pages (a PDF's every page), the strip shows files.
+  const missing = !item.optional && item.scans === 0 && pages.length === 0;
   const titleId = `scan-doc-${item.documentId}`;
 
   function add(files: FileList | null) {
@@ -114,13 +115,13 @@ export function DocumentScans({ caseId, item, data, autoFocus, onOpen, onRemove,
     >
       <div className="scan-doc-head">
         <p className="scan-doc-title" id={titleId}>
-          <span className={`scan-doc-mark${pages.length ? ' scan-doc-mark--done' : missing ? ' scan-doc-mark--missing' : ''}`} aria-hidden="true" />
+          <span className={`scan-doc-mark${item.scans || pages.length ? ' scan-doc-mark--done' : missing ? ' scan-doc-mark--missing' : ''}`} aria-hidden="true" />
           <span>{title}</span>
           {item.optional && <span className="tag tag--muted">{t('documents.optional')}</span>}
           {missing ? (
             <span className="tag tag--warn">{t('scans.missingTag')}</span>
           ) : (
-            pages.length > 0 && <span className="tag tag--ok">{t('scans.pagesTag', { count: pages.length })}</span>
+            item.scans > 0 && <span className="tag tag--ok">{t('scans.pagesTag', { count: item.scans })}</span>
           )}
         </p>
         <div className="scan-doc-actions">
