@@ -86,10 +86,13 @@ describe('the signature', () => {
     expect(signatureState(signature([{ scanId: 1, sha256: 'h1' }]), scans)).toBe('stale');
     expect(signatureState(signature([{ scanId: 1, sha256: 'h1' }, { scanId: 2, sha256: 'h2' }, { scanId: 3, sha256: 'h3' }]), scans)).toBe('stale');
     expect(signatureState(signature([{ scanId: 1, sha256: 'h1' }, { scanId: 2, sha256: 'other' }]), scans)).toBe('stale');
+    // The core no longer counts it as verified then; the screen says why.
+    expect(signatureState(signature([{ scanId: 1, sha256: 'h1' }], false), scans)).toBe('stale');
   });
 
   it('is not accepted when the core could not verify it', () => {
     expect(signatureState(signature([{ scanId: 1, sha256: 'h1' }, { scanId: 2, sha256: 'h2' }], false), scans)).toBe('unverified');
+    expect(signatureState(signature([], false), null)).toBe('unverified');
   });
 
   it('shows a hash short enough to compare by eye', () => {

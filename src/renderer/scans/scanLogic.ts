@@ -56,12 +56,13 @@ export type SignatureState = 'none' | 'valid' | 'stale' | 'unverified';
 
 export function signatureState(signature: SignatureView | null | undefined, scans: readonly ScanView[] | null | undefined): SignatureState {
   if (!signature) return 'none';
-  if (!signature.verified) return 'unverified';
-  if (!scans) return 'valid';
-  const signed = new Set(signature.scans.map((s) => `${s.scanId}:${s.sha256}`));
-  const now = new Set(scans.map((s) => `${s.id}:${s.sha256}`));
-  if (signed.size !== now.size || [...now].some((key) => !signed.has(key))) return 'stale';
-  return 'valid';
+  // The core reads a signature that no longer covers the scans as not verified: the scans say why.
+  if (scans) {
+    const signed = new Set(signature.scans.map((s) => `${s.scanId}:${s.sha256}`));
+    const now = new Set(scans.map((s) => `${s.id}:${s.sha256}`));
+    if (signed.size !== now.size || [...now].some((key) => !signed.has(key))) return 'stale';
+  }
+  return signature.verified ? 'valid' : 'unverified';
 }
 
 /** The first and last characters of a hash, enough to compare by eye. */
