@@ -16,7 +16,7 @@ export interface OcspOptions {
   timeoutMs?: number;
   /** The time the answer must be current at. */
   now?: Date;
-  /** Certificates a delegated responder's certificate may chain to (the trusted roots). */
+  /** The root a delegated responder's certificate may chain to (the root of the signer's chain). */
   trusted?: Uint8Array[];
 }
 

@@ -8,8 +8,10 @@
  * node-forge. The authorities' private keys stay in this closure: only `issueCrl` can use the
  * intermediate's again, so a test can make a stale CRL; nothing writes them anywhere.
  */
-import { webcrypto } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
+import * as asn1js from 'asn1js';
 import forge from 'node-forge';
+import * as pkijs from 'pkijs';
 import { iinCheckDigit } from '../../shared/iin';
 import { kzName, toPem, x509 } from './x509';
 
@@ -51,6 +53,12 @@ export interface TrainingPki {
   containers: Record<TrainingHolder, TrainingContainer>;
   /** Another CRL from the intermediate, with the dates asked (the revoked operator listed). */
   issueCrl(params: { thisUpdate: Date; nextUpdate: Date }): Promise<string>;
+  /**
+   * The intermediate answering as its own OCSP responder: a DER OCSPResponse to a DER
+   * OCSPRequest — revoked for the revoked operator, good for the intermediate's other
+   * certificates, unknown for anyone else's.
+   */
+  ocspRespond(request: Uint8Array, now?: Date): Promise<Uint8Array>;
 }
 
 /** A valid IIN for a birth date (yymmdd), century/sex digit and serial. */
@@ -244,5 +252,37 @@ export async function createTrainingPki(options: { now?: Date; password?: string
     password,
     containers,
     issueCrl: ({ thisUpdate: t, nextUpdate: n }) => crl(nca, t, n, [revokedSerial]),
+    ocspRespond: (request, at) => ocspRespond(nca, revokedSerial, new Date(now.getTime() - DAY / 2), request, at ?? new Date()),
   };
+}
+
+const stripZeros = (hex: string) => hex.replace(/^(00)+(?=.)/, '').toLowerCase();
+
+async function ocspRespond(ca: Authority, revokedSerial: string, revokedAt: Date, requestDer: Uint8Array, now: Date): Promise<Uint8Array> {
+  const caCert = pkijs.Certificate.fromBER(new Uint8Array(ca.cert.rawData));
+  const caKeyHash = createHash('sha1').update(caCert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest('hex');
+  const request = pkijs.OCSPRequest.fromBER(requestDer);
+  const responses = request.tbsRequest.requestList.map(({ reqCert }) => {
+    const serial = stripZeros(Buffer.from(reqCert.serialNumber.valueBlock.valueHexView).toString('hex'));
+    const ours = Buffer.from(reqCert.issuerKeyHash.valueBlock.valueHexView).toString('hex') === caKeyHash;
+    const certStatus = !ours
+      ? new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 2 } }) // unknown
+      : serial === stripZeros(revokedSerial)
+        ? new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [new asn1js.GeneralizedTime({ valueDate: revokedAt })] })
+        : new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } }); // good
+    return new pkijs.SingleResponse({ certID: reqCert, certStatus, thisUpdate: now, nextUpdate: new Date(now.getTime() + DAY) });
+  });
+  const basic = new pkijs.BasicOCSPResponse({
+    tbsResponseData: new pkijs.ResponseData({ responderID: caCert.subject, producedAt: now, responses }),
+    certs: [caCert],
+  });
+  await basic.sign(ca.keys.privateKey, 'SHA-256');
+  const response = new pkijs.OCSPResponse({
+    responseStatus: new asn1js.Enumerated({ value: 0 }),
+    responseBytes: new pkijs.ResponseBytes({
+      responseType: '1.3.6.1.5.5.7.48.1.1',
+      response: new asn1js.OctetString({ valueHex: basic.toSchema().toBER(false) }),
+    }),
+  });
+  return new Uint8Array(response.toSchema().toBER(false));
 }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { Pkcs12Signer } from './pkcs12Signer';
@@ -113,6 +115,36 @@ describe('XML-DSig with a PKCS#12 key', () => {
     const signed = await signerFor('valid').sign(buildRequestXml(request));
     expect(await codeOf(verifySignedXml(signed, options({ trustedRootsPem: '' })))).toBe('CERT_UNTRUSTED');
     expect(await codeOf(verifySignedXml(signed, options({ trustedRootsPem: pki.intermediatePem })))).toBe('CERT_UNTRUSTED');
+  });
+
+  it('OCSP, when configured and answering, decides about the signer without the issuer’s CRL', async () => {
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        if (req.url === '/garbage') return res.end('not OCSP');
+        void pki.ocspRespond(Buffer.concat(chunks)).then((der) => {
+          res.setHeader('content-type', 'application/ocsp-response');
+          res.end(der);
+        });
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      // Only the root's CRL (for the intermediate): the operator's certificate is left to OCSP.
+      const rootCrl = pki.crlPem.split(/(?<=-----END X509 CRL-----)/)[0]!;
+      const valid = await signerFor('valid').sign(buildRequestXml(request));
+      expect((await verifySignedXml(valid, options({ crlPem: rootCrl, ocspUrl: `${url}/ocsp` }))).iin).toBe(OPERATOR_IIN);
+      expect(await codeOf(verifySignedXml(valid, options({ crlPem: rootCrl })))).toBe('CERT_REVOCATION_UNKNOWN');
+      const revoked = await signerFor('revoked').sign(buildRequestXml(request));
+      expect(await refusal(verifySignedXml(revoked, options({ crlPem: rootCrl, ocspUrl: `${url}/ocsp` })))).toBe('CERT_REVOKED OCSP');
+      // A responder that answers nonsense is as good as none: the CRL decides.
+      expect(await codeOf(verifySignedXml(valid, options({ crlPem: rootCrl, ocspUrl: `${url}/garbage` })))).toBe('CERT_REVOCATION_UNKNOWN');
+      expect((await verifySignedXml(valid, options({ ocspUrl: `${url}/garbage` }))).iin).toBe(OPERATOR_IIN);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 
   it('an unreachable OCSP responder falls back to the CRL', async () => {

@@ -328,7 +328,7 @@ async function crlsOf(issuer: x509.X509Certificate, crls: x509.X509Crl[]): Promi
   return own;
 }
 
-async function checkRevocation(chain: x509.X509Certificate[], options: VerifyOptions, trusted: x509.X509Certificate[]): Promise<void> {
+async function checkRevocation(chain: x509.X509Certificate[], options: VerifyOptions): Promise<void> {
   const now = options.now ?? new Date();
   let crls: x509.X509Crl[];
   try {
@@ -346,7 +346,7 @@ async function checkRevocation(chain: x509.X509Certificate[], options: VerifyOpt
         url: options.ocspUrl,
         now,
         ...(options.ocspTimeoutMs ? { timeoutMs: options.ocspTimeoutMs } : {}),
-        trusted: trusted.map((t) => new Uint8Array(t.rawData)),
+        trusted: [new Uint8Array(chain[chain.length - 1]!.rawData)],
       });
       if (ocsp === 'revoked') throw new SigningError('CERT_REVOKED', `OCSP: ${cert.subject}`);
     }
@@ -393,7 +393,7 @@ export async function checkCertificate(certificate: Uint8Array, carried: Uint8Ar
   checkValidity(chain, options.signedAt ?? new Date());
   checkKeyUsage(leaf);
   const iin = checkIin(leaf, options.expectedIin);
-  await checkRevocation(chain, options, trusted);
+  await checkRevocation(chain, options);
 
   return {
     subject: nameText(leaf.subjectName),
