@@ -29,7 +29,7 @@ export interface NcaLayerOptions {
   url?: string;
   /** PEM of the CA (or the self-signed certificate) NCALayer's TLS certificate chains to. */
   caPem?: string;
-  /** Which of NCALayer's APIs to call. Default commonUtils (every NCALayer since 2019 has it). */
+  /** Which of NCALayer's APIs to call. Default commonUtils. */
   api?: 'commonUtils' | 'basics';
   /** Key storages offered to the operator. Default PKCS12 (a file on this computer). */
   storage?: string;

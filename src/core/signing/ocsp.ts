@@ -3,9 +3,8 @@
  * (RFC 6960 over HTTP POST, built and checked with pkijs). Anything short of a verified,
  * current answer about this very certificate is `null` — the caller then relies on the CRL.
  *
- * Left out on purpose (documented in README.md): no nonce (НУЦ's responder answers from
- * pre-produced responses), no use of the AIA extension's URL (only the configured one), no
- * cache, and only the signer's certificate is asked about (authorities by CRL).
+ * Left out (documented in README.md): no nonce, no use of the AIA extension's URL (only the
+ * configured one), no cache, and only the signer's certificate is asked about (authorities by CRL).
  */
 import * as pkijs from 'pkijs';
 
