@@ -23,6 +23,7 @@ async function main() {
     training: command.training,
     idleLockSeconds: command.idleLockSeconds,
     gatewayConnection: simulator?.connection,
+    hotFolder: command.hotFolder,
   });
   const host = await startHost({
     core,
@@ -30,6 +31,7 @@ async function main() {
     port: command.port,
   });
   process.stdout.write(`АЖО ${command.training ? '(training) ' : ''}data: ${command.dataDir}\n`);
+  if (command.hotFolder) process.stdout.write(`scanner hot folder: ${command.hotFolder}\n`);
   if (simulator) process.stdout.write(`AZHO_SIMULATOR_CONTROL_URL=${simulator.launched.controlUrl}\n`);
   for (let i = 0; i < command.links; i++) process.stdout.write(`AZHO_URL=${host.loginUrl()}\n`);
   // The hall's screens: the queue board and the ticket kiosk, each a browser of its own.

@@ -33,4 +33,12 @@ describe('the simulator of the state systems', () => {
     expect(parseHostCommand(['--training', '--decision-delay-seconds', '2'], {}, '/cwd').decisionDelaySeconds).toBe(2);
     expect(() => parseHostCommand(['--decision-delay-seconds', '-1'], {}, '/cwd')).toThrow(/decision-delay-seconds/);
   });
+
+  it('watches a scanner hot folder only when given one, resolved against the working folder', () => {
+    expect(parseHostCommand([], {}, '/cwd').hotFolder).toBeUndefined();
+    expect(parseHostCommand(['--hot-folder', 'scans/in'], {}, '/cwd').hotFolder).toBe('/cwd/scans/in');
+    expect(parseHostCommand(['--hot-folder=/srv/scan'], {}, '/cwd').hotFolder).toBe('/srv/scan');
+    expect(parseHostCommand([], { AZHO_HOT_FOLDER: '/env/scan' }, '/cwd').hotFolder).toBe('/env/scan');
+    expect(() => parseHostCommand(['--hot-folder='], {}, '/cwd')).toThrow(/--hot-folder/);
+  });
 });

@@ -19,6 +19,8 @@ export interface HostCommand {
    */
   simulator: boolean;
   decisionDelaySeconds: number;
+  /** --hot-folder DIR: the folder the scanner's own software saves into, watched for pages. */
+  hotFolder?: string;
 }
 
 function flag(argv: string[], name: string): string | undefined {
@@ -48,7 +50,10 @@ export function parseHostCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: st
   if (!Number.isInteger(decisionDelaySeconds) || decisionDelaySeconds < 0 || decisionDelaySeconds > 3600) {
     throw new Error('--decision-delay-seconds must be a whole number from 0 to 3600');
   }
+  const hotFolder = flag(argv, 'hot-folder') ?? env.AZHO_HOT_FOLDER;
+  if (hotFolder !== undefined && hotFolder.trim() === '') throw new Error('--hot-folder needs a folder');
   return {
+    hotFolder: hotFolder === undefined ? undefined : resolve(cwd, hotFolder),
     simulator: (training && !argv.includes('--no-simulator')) || argv.includes('--simulator'),
     decisionDelaySeconds,
     links,

@@ -1,10 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestCore } from '../../test/support/startTestCore';
 import { tempDir } from '../../test/support/tempDir';
 import { ADMIN } from '../../test/support/workstation';
+import { makeIin } from '../../test/support/iins';
+import { MAX_SCAN_BYTES } from '../shared/scans';
 import type { CoreHandle } from '../core/runtime/types';
 import { startHost, type Host } from './server';
 
@@ -166,5 +169,103 @@ describe('web host: the contract over HTTP', () => {
     await callWith(cookie, 'auth.lock', {});
     const text = await received;
     expect(text).toContain('data: {"name":"session.locked","payload":{"reason":"manual"}}');
+  });
+});
+
+describe('web host: a scan uploaded as bytes', () => {
+  const OPERATOR = { login: 'operator1', fullName: 'Нұрлан Әбілұлы Сейітов', iin: makeIin('880512', '3', 77), password: 'Операторға-уақытша-1' };
+  const json = (r: Reply) => JSON.parse(r.body) as { ok: boolean; value?: any; error?: any };
+
+  /** An operator logged in at a browser of their own, with a case open at the hand-over. */
+  async function counter(): Promise<{ cookie: string; caseId: number }> {
+    const admin = await signIn();
+    await callWith(admin, 'setup.createAdmin', ADMIN);
+    await callWith(admin, 'operators.create', { ...OPERATOR, role: 'operator' });
+    const cookie = await signIn();
+    await callWith(cookie, 'auth.login', { login: OPERATOR.login, password: OPERATOR.password });
+    await callWith(cookie, 'auth.changePassword', { current: OPERATOR.password, next: 'Оператор-құпиясөзі-2026' });
+    const started = json(await callWith(cookie, 'cases.start', { regulationId: 's1-aktobe-285', documentLocale: 'kk' }));
+    const v = json(await callWith(cookie, 'cases.handOver', { caseId: started.value.id, version: started.value.version, documents: ['application', 'applicantIdentity'] }));
+    return { cookie, caseId: v.value.id };
+  }
+
+  const page = () => sharp({ create: { width: 300, height: 420, channels: 3, background: '#f0f0f0' } }).jpeg().toBuffer();
+
+  const upload = (query: string, body: Buffer, headers: Record<string, string>) =>
+    send(`/api/upload/scans.add?${query}`, { method: 'POST', headers: { origin: host.origin, 'content-type': 'application/octet-stream', ...headers }, body: body as unknown as string });
+
+  /** Announces `declared` bytes (or none: chunked) and pushes a megabyte at a time until the host answers. */
+  function push(cookie: string, query: string, declared: number | undefined, total: number): Promise<{ status: number; body: string; written: number }> {
+    return new Promise((resolve, reject) => {
+      const headers: Record<string, string> = { cookie, origin: host.origin, 'content-type': 'application/octet-stream' };
+      if (declared !== undefined) headers['content-length'] = String(declared);
+      let written = 0;
+      let answered = false;
+      const req = request(new URL(`/api/upload/scans.add?${query}`, host.origin), { method: 'POST', headers }, (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString(), written });
+          req.destroy();
+        });
+      });
+      req.on('error', (err) => (answered ? undefined : reject(err)));
+      const chunk = Buffer.alloc(1024 * 1024, 0x5a);
+      const pump = () => {
+        while (!answered && written < total) {
+          written += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        if (!answered) req.end();
+      };
+      pump();
+    });
+  }
+
+  it('takes the bytes as the body, and the core keeps the scan', async () => {
+    const { cookie, caseId } = await counter();
+    const bytes = await page();
+    const res = await upload(`caseId=${caseId}&documentId=applicantIdentity&source=file`, bytes, { cookie });
+    expect(res.status).toBe(200);
+    expect(json(res).value).toMatchObject({ caseId, documentId: 'applicantIdentity', type: 'jpeg', size: bytes.length, source: 'file' });
+    const list = json(await callWith(cookie, 'scans.list', { caseId }));
+    expect(list.value.scans).toHaveLength(1);
+    // Refused by its content, in the same envelope as any call.
+    const archive = await upload(`caseId=${caseId}&documentId=application&source=file`, Buffer.from('PK\x03\x04 a zip called scan.pdf', 'latin1'), { cookie });
+    expect(json(archive).error).toEqual({ code: 'VALIDATION', issues: [{ path: 'content', reason: 'scan.archive' }] });
+  });
+
+  it('lets in only this browser session, from this origin, with bytes, for a well-formed target', async () => {
+    const { cookie, caseId } = await counter();
+    const bytes = await page();
+    const query = `caseId=${caseId}&documentId=applicantIdentity&source=file`;
+    const noCookie = await upload(query, bytes, {});
+    expect([noCookie.status, json(noCookie).error.code]).toEqual([401, 'BROWSER_SESSION_EXPIRED']);
+    const elsewhere = await upload(query, bytes, { cookie, origin: 'http://evil.example' });
+    expect([elsewhere.status, json(elsewhere).error.code]).toEqual([403, 'FORBIDDEN_ORIGIN']);
+    expect((await upload(query, bytes, { cookie, 'content-type': 'application/json' })).status).toBe(415);
+    expect((await upload(query, bytes, { cookie, host: 'evil.example:80' })).status).toBe(421);
+    const badTarget = await upload(`caseId=x&documentId=applicantIdentity&source=fax`, bytes, { cookie });
+    expect(badTarget.status).toBe(400);
+    expect(json(badTarget).error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['caseId', 'source']);
+    // Only POST, only this call.
+    expect((await send(`/api/upload/scans.add?${query}`, { headers: { cookie } })).status).toBe(404);
+    expect((await upload(query, bytes, { cookie }).then(() => send(`/api/upload/auth.login?${query}`, { method: 'POST', headers: { cookie, origin: host.origin, 'content-type': 'application/octet-stream' }, body: 'x' }))).status).toBe(404);
+    expect(json(await callWith(cookie, 'scans.list', { caseId })).value.scans).toHaveLength(1);
+  });
+
+  it('refuses a gigabyte announced, before reading it, and cuts off a body that grows past 50 MB', async () => {
+    const { cookie, caseId } = await counter();
+    const query = `caseId=${caseId}&documentId=applicantIdentity&source=file`;
+    const gigabyte = await push(cookie, query, 1024 ** 3, 1024 ** 3);
+    expect(gigabyte.status).toBe(413);
+    expect(JSON.parse(gigabyte.body).error.code).toBe('PAYLOAD_TOO_LARGE');
+    // The answer came while the client had sent a small part of it.
+    expect(gigabyte.written).toBeLessThan(32 * 1024 * 1024);
+    const chunked = await push(cookie, query, undefined, MAX_SCAN_BYTES + 8 * 1024 * 1024);
+    expect(chunked.status).toBe(413);
+    expect(chunked.written).toBeLessThan(MAX_SCAN_BYTES + 8 * 1024 * 1024 + 1);
+    expect(json(await callWith(cookie, 'scans.list', { caseId })).value.scans).toEqual([]);
   });
 });

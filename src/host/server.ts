@@ -2,13 +2,15 @@
  * The web host: the built renderer and the contract over HTTP, on loopback only. Trainers use it
  * as browser mode; here it is also how the real UI is driven in Chromium. It checks the Host
  * header (DNS rebinding), the Origin of every call (CSRF), the session cookie, the body size,
- * and validates the call against the contract before the core sees it.
+ * and validates the call against the contract before the core sees it. A scan's bytes come on
+ * their own path, as the request's body (never inside JSON), capped before they are read.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CoreHandle } from '../core/runtime/types';
 import type { AppErrorData, CallResult } from '../shared/errors';
 import { AppError } from '../shared/errors';
+import { MAX_SCAN_BYTES } from '../shared/scans';
 import { parseCall } from '../shared/validate';
 import { BrowserSessions, COOKIE, cookieValue } from './browserSessions';
 import { SECURITY_HEADERS } from './securityHeaders';
@@ -61,6 +63,43 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/**
+ * The body as bytes the core can take without a copy: into one buffer of the declared size, or
+ * grown as chunks come when none was declared; refused as soon as it passes `max`.
+ */
+function readBytes(req: IncomingMessage, declared: number | undefined, max: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    let buffer = new Uint8Array(declared ?? 256 * 1024);
+    let size = 0;
+    let done = false;
+    const fail = (err: unknown) => {
+      if (done) return;
+      done = true;
+      req.removeAllListeners('data');
+      reject(err);
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      if (size + chunk.length > max) return fail(new AppError('PAYLOAD_TOO_LARGE'));
+      if (size + chunk.length > buffer.length) {
+        const grown = new Uint8Array(Math.min(max, Math.max(buffer.length * 2, size + chunk.length)));
+        grown.set(buffer.subarray(0, size));
+        buffer = grown;
+      }
+      buffer.set(chunk, size);
+      size += chunk.length;
+    });
+    req.on('end', () => {
+      if (done) return;
+      done = true;
+      // A buffer of its own, exactly the body: it can move to the core's thread as it is.
+      resolve(size === buffer.length ? buffer : buffer.slice(0, size));
+    });
+    req.on('aborted', () => fail(new Error('aborted')));
+    req.on('error', fail);
+  });
+}
+
 export async function startHost(options: HostOptions): Promise<Host> {
   const sessions = new BrowserSessions();
   const streams = new Map<string, Set<ServerResponse>>();
@@ -94,6 +133,52 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return refuse(res, (err as AppError).data.code === 'UNKNOWN_CALL' ? 404 : 400, (err as AppError).data);
     }
     sendJson(res, 200, await options.core.call(name, input, { clientId }));
+  }
+
+  /**
+   * A refusal sent before the body is read: the connection closes after it, so a client never
+   * gets to push the rest of a gigabyte it announced, and nothing of it is kept.
+   */
+  function refuseUnread(req: IncomingMessage, res: ServerResponse, status: number, error: AppErrorData) {
+    res.setHeader('Connection', 'close');
+    refuse(res, status, error);
+    // Read (and drop) what is already on its way for a moment, so the answer is not lost to a
+    // reset; then close.
+    req.on('data', () => {});
+    setTimeout(() => req.socket.destroy(), 250).unref();
+  }
+
+  /** `POST /api/upload/scans.add?caseId=&documentId=&source=`, the scan's bytes as the body. */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL, clientId: string) {
+    if (!allowedOrigins.has(String(req.headers.origin))) return refuseUnread(req, res, 403, { code: 'FORBIDDEN_ORIGIN' });
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
+      return refuseUnread(req, res, 415, { code: 'VALIDATION', issues: [{ path: '', reason: 'contentType' }] });
+    }
+    const q = url.searchParams;
+    const meta = { caseId: Number(q.get('caseId') ?? ''), documentId: q.get('documentId') ?? '', source: q.get('source') ?? '' };
+    try {
+      // Everything but the bytes is checked before a byte is read.
+      parseCall('scans.add', { ...meta, content: new Uint8Array(0) });
+    } catch (err) {
+      return refuseUnread(req, res, 400, (err as AppError).data);
+    }
+    const length = req.headers['content-length'];
+    const declared = length === undefined ? undefined : Number(length);
+    if (declared !== undefined && !(Number.isSafeInteger(declared) && declared >= 0)) {
+      return refuseUnread(req, res, 400, { code: 'VALIDATION', issues: [{ path: '', reason: 'contentLength' }] });
+    }
+    if (declared !== undefined && declared > MAX_SCAN_BYTES) return refuseUnread(req, res, 413, { code: 'PAYLOAD_TOO_LARGE' });
+    let content: Uint8Array;
+    try {
+      content = await readBytes(req, declared, MAX_SCAN_BYTES);
+    } catch (err) {
+      if (err instanceof AppError) return refuseUnread(req, res, 413, err.data);
+      // The browser went away mid-upload: nobody to answer.
+      res.destroy();
+      return;
+    }
+    const input = { ...meta, content };
+    sendJson(res, 200, await options.core.call('scans.add', input, { clientId }, [content.buffer as ArrayBuffer]));
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, clientId: string) {
@@ -140,6 +225,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const clientId = sessions.clientOf(cookieValue(req.headers.cookie, COOKIE));
     const isApi = url.pathname.startsWith('/api/');
     if (!clientId) {
+      if (url.pathname.startsWith('/api/upload/')) return refuseUnread(req, res, 401, { code: 'BROWSER_SESSION_EXPIRED' });
       if (isApi) return refuse(res, 401, { code: 'BROWSER_SESSION_EXPIRED' });
       res.writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Кіру үшін іске қосу кезінде берілген сілтемені ашыңыз. Откройте ссылку, выданную при запуске. Open the link printed at start-up.');
@@ -148,6 +234,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (url.pathname.startsWith('/api/call/') && req.method === 'POST') {
       return handleCall(req, res, decodeURIComponent(url.pathname.slice('/api/call/'.length)), clientId);
     }
+    if (url.pathname === '/api/upload/scans.add' && req.method === 'POST') return handleUpload(req, res, url, clientId);
     if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res, clientId);
     if (isApi) return refuse(res, 404, { code: 'UNKNOWN_CALL' });
     if (req.method !== 'GET' && req.method !== 'HEAD') {

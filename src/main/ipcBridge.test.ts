@@ -177,3 +177,21 @@ it('trusts the dev server only when it is listed', () => {
   expect(dev(event)).toBe(true);
   expect(packaged(event)).toBe(false);
 });
+
+describe('a scan\'s bytes from the page', () => {
+  it('pass the contract\'s check as a Uint8Array and reach the core as they came', async () => {
+    const { core, call } = setUp();
+    const content = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0xff, 0xd9]);
+    await call(invokeEvent(new FakeContents(2), mainFrame(PAGE)), 'scans.add', { caseId: 3, documentId: 'application', source: 'file', content });
+    expect(core.calls).toEqual([{ name: 'scans.add', input: { caseId: 3, documentId: 'application', source: 'file', content }, caller: { clientId: 'win-2' } }]);
+  });
+
+  it('are refused when they come as anything but bytes (numbers, base64 text), before the core sees them', async () => {
+    const { core, call } = setUp();
+    for (const content of [[255, 216, 255], '/9j/4AAQ', { 0: 255, 1: 216 }, null]) {
+      const result = await call(invokeEvent(new FakeContents(2), mainFrame(PAGE)), 'scans.add', { caseId: 3, documentId: 'application', source: 'file', content });
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'content' }] } });
+    }
+    expect(core.calls).toEqual([]);
+  });
+});

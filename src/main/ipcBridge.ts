@@ -12,6 +12,7 @@ import type { EventEnvelope } from '../shared/contract';
 import { AppError, type AppErrorData, type CallResult } from '../shared/errors';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipcChannels';
 import { parseCall } from '../shared/validate';
+import { transferableContent } from '../core/runtime/transfer';
 import { originOf } from './security';
 
 
@@ -112,8 +113,9 @@ export function registerIpcBridge(options: IpcBridgeOptions): () => void {
     const clientId = follow(event.sender);
     try {
       // The core validates again on its side of the thread; it gets the input as it came, in
-      // the wire shape its schemas expect, not the transformed output of our parse.
-      return await core.call(callName, input, { clientId });
+      // the wire shape its schemas expect, not the transformed output of our parse. A scan's
+      // bytes (a Uint8Array IPC made for this call) move to the core's thread without a copy.
+      return await core.call(callName, input, { clientId }, transferableContent(input));
     } catch (error) {
       log(`[ipc] the core failed on ${callName}: ${error instanceof Error ? error.name : typeof error}`);
       return failure({ code: 'INTERNAL' });

@@ -64,3 +64,36 @@ describe('window.azho', () => {
     expect([...(listeners.values())].reduce((n, set) => n + set.size, 0)).toBe(1);
   });
 });
+
+describe('window.azho.upload', () => {
+  it('carries a scan\'s bytes to scans.add as a Uint8Array, through the main side\'s checks, moved to the core', async () => {
+    class Recording extends FakeCore {
+      transfers: (readonly ArrayBuffer[] | undefined)[] = [];
+      override call(name: string, input: unknown, caller: { clientId: string }, transfer?: readonly ArrayBuffer[]) {
+        this.transfers.push(transfer);
+        return super.call(name, input, caller);
+      }
+    }
+    const core = new Recording(async () => ({ ok: true, value: { id: 1 } }));
+    const { bridge } = connect(core);
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]);
+
+    expect(await bridge.upload(5, 'applicantIdentity', 'file', bytes)).toEqual({ ok: true, value: { id: 1 } });
+    const [call] = core.calls;
+    expect(call?.name).toBe('scans.add');
+    const input = call?.input as { caseId: number; documentId: string; source: string; content: Uint8Array };
+    expect(input.content).toBeInstanceOf(Uint8Array);
+    expect([...input.content]).toEqual([...bytes]);
+    expect(input).toMatchObject({ caseId: 5, documentId: 'applicantIdentity', source: 'file' });
+    // The IPC's own copy of the bytes is handed over to the core's thread, not copied again.
+    expect(core.transfers[0]).toEqual([input.content.buffer]);
+  });
+
+  it('is refused before the core when the target is malformed', async () => {
+    const core = new FakeCore();
+    const { bridge } = connect(core);
+    const answer = await bridge.upload(0, '', 'fax' as never, new Uint8Array(1));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(core.calls).toEqual([]);
+  });
+});

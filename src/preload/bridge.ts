@@ -1,9 +1,9 @@
 /**
  * What the preload gives the page, built over anything shaped like ipcRenderer so that it is
- * tested against the main side's bridge without Electron. Only two functions cross into the
+ * tested against the main side's bridge without Electron. Only three functions cross into the
  * page; ipcRenderer itself never does.
  */
-import type { Bridge } from '../shared/contract';
+import type { UploadBridge } from '../shared/contract';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipcChannels';
 
 
@@ -19,12 +19,16 @@ function isEventMessage(message: unknown): message is { name: string; payload: u
   return typeof message === 'object' && message !== null && typeof (message as { name?: unknown }).name === 'string';
 }
 
-export function createBridge(ipc: IpcRendererLike): Bridge {
+const GONE = { ok: false, error: { code: 'INTERNAL' } };
+
+export function createBridge(ipc: IpcRendererLike): UploadBridge {
   return {
     // The main side never throws, but ipcRenderer.invoke still rejects if the channel is gone
     // (the shell is quitting); the page keeps one error path, the envelope.
-    invoke: (name, input) =>
-      ipc.invoke(INVOKE_CHANNEL, name, input).catch(() => ({ ok: false, error: { code: 'INTERNAL' } })),
+    invoke: (name, input) => ipc.invoke(INVOKE_CHANNEL, name, input).catch(() => GONE),
+    // The bytes cross as a Uint8Array (structured clone), as scans.add's schema expects them.
+    upload: (caseId, documentId, source, bytes) =>
+      ipc.invoke(INVOKE_CHANNEL, 'scans.add', { caseId, documentId, source, content: bytes }).catch(() => GONE),
     on(event, listener) {
       const onMessage: MessageListener = (_event, message) => {
         if (isEventMessage(message) && message.name === event) listener(message.payload);

@@ -14,6 +14,7 @@ import { BacklogCase, CaseSummary, CaseView, CatalogEntry, PrintedDocument, Regu
 import { Regulation, Region } from './regulation';
 import { GatewaySettings, GatewaySettingsInput, GatewayStatus, SimulatorFault } from './gateway';
 import { CaseScans, ScanCapabilities, ScanPage, ScanView, SignatureView, SigningRequest, SigningSettings, scanInputs, signingInputs } from './scans';
+import type { ScanSource } from './scans';
 import { BoardView, KioskGroup, QueueOverview, QueueSettings, QueueStats, Ticket, TicketPrint, WindowView, queueInputs } from './queue';
 
 /** Who may make a call: anyone, any logged-in unlocked operator, or only some roles. */
@@ -262,4 +263,13 @@ export function isEventName(name: unknown): name is EventName {
 export interface Bridge {
   invoke(name: string, input: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+/**
+ * Both hosts' bridges also carry a scan's bytes to `scans.add`, never inside JSON: the web host
+ * as the body of its upload path, the desktop bridge as a Uint8Array over IPC. The answer is the
+ * call's envelope.
+ */
+export interface UploadBridge extends Bridge {
+  upload(caseId: number, documentId: string, source: ScanSource, bytes: Uint8Array): Promise<unknown>;
 }

@@ -10,6 +10,7 @@ export interface WorkerSetup {
   idleLockSeconds?: number;
   resourcesDir: string;
   gatewayConnection?: GatewayConnection;
+  hotFolder?: string;
 }
 
 export type ToWorker =

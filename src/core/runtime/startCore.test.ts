@@ -41,4 +41,16 @@ describe('the core in its worker thread', () => {
     await core.close();
     expect(await core.call('app.status', {}, { clientId: 'w1' })).toEqual({ ok: false, error: { code: 'INTERNAL' } });
   });
+
+  it('moves a scan\'s bytes to its thread rather than copying them, and copies what it cannot move', async () => {
+    const content = new Uint8Array(4 * 1024 * 1024);
+    const moved = await core.call('scans.add', { caseId: 1, documentId: 'application', source: 'file', content }, { clientId: 'w1' }, [content.buffer]);
+    // The bytes arrived as bytes (the call went as far as the missing administrator).
+    expect(moved).toEqual({ ok: false, error: { code: 'SETUP_REQUIRED' } });
+    expect(content.byteLength).toBe(0);
+    const pooled = Buffer.from('%PDF-1.7');
+    const copied = await core.call('scans.add', { caseId: 1, documentId: 'application', source: 'file', content: pooled }, { clientId: 'w1' }, [pooled.buffer as ArrayBuffer]);
+    expect(copied).toEqual({ ok: false, error: { code: 'SETUP_REQUIRED' } });
+    expect(pooled.toString()).toBe('%PDF-1.7');
+  });
 });

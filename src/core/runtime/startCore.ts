@@ -19,6 +19,7 @@ export function startCore(options: CoreOptions): Promise<CoreHandle> {
     // Both bundles (out/host/, out/main/) sit two folders below the project, beside resources/.
     resourcesDir: options.resourcesDir ?? fileURLToPath(new URL('../../resources/', import.meta.url)),
     gatewayConnection: options.gatewayConnection,
+    hotFolder: options.hotFolder,
   };
   const worker = new Worker(options.workerUrl ?? new URL('./coreWorker.js', import.meta.url), {
     workerData: setup,
@@ -31,7 +32,15 @@ export function startCore(options: CoreOptions): Promise<CoreHandle> {
   let seq = 0;
   let alive = true;
   let onClosed: (() => void) | undefined;
-  const post = (message: ToWorker) => alive && worker.postMessage(message);
+  const post = (message: ToWorker, transfer: readonly ArrayBuffer[] = []) => {
+    if (!alive) return;
+    try {
+      worker.postMessage(message, transfer);
+    } catch {
+      // A buffer that cannot move (detached, or not ours to give) is copied instead.
+      worker.postMessage(message);
+    }
+  };
 
   const failAll = () => {
     alive = false;
@@ -66,12 +75,12 @@ export function startCore(options: CoreOptions): Promise<CoreHandle> {
     worker.on('exit', () => failAll());
 
     const handle: CoreHandle = {
-      call(name, input, caller) {
+      call(name, input, caller, transfer) {
         if (!alive) return Promise.resolve(CRASHED);
         return new Promise((done) => {
           const id = ++seq;
           pending.set(id, done);
-          post({ type: 'call', seq: id, name, input, clientId: caller.clientId });
+          post({ type: 'call', seq: id, name, input, clientId: caller.clientId }, transfer);
         });
       },
       onEvent(listener) {

@@ -15,8 +15,11 @@ export interface TargetedEvent {
 }
 
 export interface CoreHandle {
-  /** Validates and runs one contract call; never rejects — failures come back as `{ ok: false }`. */
-  call(name: string, input: unknown, caller: CallerContext): Promise<CallResult<unknown>>;
+  /**
+   * Validates and runs one contract call; never rejects — failures come back as `{ ok: false }`.
+   * `transfer`: buffers of the input moved to the core's thread rather than copied (a scan's bytes).
+   */
+  call(name: string, input: unknown, caller: CallerContext, transfer?: readonly ArrayBuffer[]): Promise<CallResult<unknown>>;
   onEvent(listener: (event: TargetedEvent) => void): () => void;
   /** The window closed or the browser session ended: forget its operator session. */
   clientGone(clientId: string): void;
@@ -40,4 +43,6 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** The gateway to use instead of the configured one (the simulator a training host started). */
   gatewayConnection?: GatewayConnection;
+  /** The folder the scanner's own software saves into, watched for pages. */
+  hotFolder?: string;
 }

@@ -19,6 +19,7 @@ const workstation = openWorkstation(
     idleLockSeconds: setup.idleLockSeconds,
     resourcesDir: setup.resourcesDir,
     gatewayConnection: setup.gatewayConnection,
+    hotFolder: setup.hotFolder,
   },
   (clientId, event) => send({ type: 'event', clientId, event }),
 );
