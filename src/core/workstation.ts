@@ -33,7 +33,10 @@ import { WorkingCalendar } from './calendar/workingCalendar';
 import { GatewayLink, type GatewayConnection } from './gateway/gatewayLink';
 import type { GatewayPort } from './gateway/port';
 import { gatewayHandlers, gatewayStatus } from './handlers/gateway';
-import { scansAndSigningHandlers } from './handlers/scansAndSigning';
+import { signingHandlers } from './handlers/signing';
+import { createSignatureStore } from './signatures/signatureStore';
+import { SigningService } from './signatures/signingService';
+import { createSigningSettingsStore, readTrustFolder } from './signatures/trust';
 import { scanHandlers } from './handlers/scans';
 import { HotFolder } from './scans/hotFolder';
 import { saneScanner } from './scans/sane';
@@ -72,6 +75,8 @@ export interface WorkstationOptions {
   gatewayConnection?: GatewayConnection;
   /** The outbox's sender: how many cases at once, and its backoff (tests make it quick). */
   outbox?: { concurrency?: number; backoff?: BackoffPolicy; settleMs?: number };
+  /** A folder of authorities' certificates and CRLs trusted for signatures, besides the settings. */
+  trustDir?: string;
   /** The folder the scanner's own software saves into, watched for pages. */
   hotFolder?: string;
   /** SANE's scanimage (tests give a stand-in); found on the PATH otherwise. */
@@ -186,6 +191,24 @@ function liveWorkstation(
     concurrency,
     log: logLine,
   });
+  const scanStore = createScanStore(db, cipher);
+  // Training trusts the training PKI's authorities; a branch may add a managed trust folder.
+  const trustFolders = [options.trustDir, services.training ? join(options.resourcesDir, 'training-pki') : undefined].filter((d): d is string => Boolean(d));
+  const extraTrust = trustFolders.map((dir) => readTrustFolder(dir, logLine));
+  const signingSettings = createSigningSettingsStore(db, {
+    rootsPem: extraTrust.map((t) => t.rootsPem).join('\n'),
+    crlPem: extraTrust.map((t) => t.crlPem).join('\n'),
+  });
+  const signing = new SigningService({
+    services,
+    store: createSignatureStore(db, cipher),
+    caseOf: (id) => caseStore.get(id),
+    regulation: (id) => catalog.get(id),
+    scansOf: (caseId) => scanStore.byCase(caseId).map((s) => ({ id: s.id, documentId: s.documentId, sha256: s.sha256 })),
+    trust: () => signingSettings.trust(),
+    required: () => signingSettings.get().required,
+    ncaLayer: () => null,
+  });
   // eslint-disable-next-line prefer-const -- the engine and the sender refer to each other
   let engine: CaseEngine;
   const announceGateway = coalesced(250, () => db.open && emit('*', 'gateway.changed', gatewayStatus({ outbox, sender, link })));
@@ -208,6 +231,7 @@ function liveWorkstation(
     store: caseStore,
     outbox,
     sender,
+    signatures: signing,
     settleMs: () => {
       const state = sender.link.current.state;
       if (state === 'offline' || state === 'notConfigured') return 0;
@@ -231,7 +255,7 @@ function liveWorkstation(
   queue.closeEarlierDays();
   const scans = new ScanService({
     services,
-    store: createScanStore(db, cipher),
+    store: scanStore,
     vault: new ScanVault(join(options.dataDir, 'scans'), keys.get('scan-vault'), keys.get('scan-name')),
     cases: caseStore,
     catalog,
@@ -251,7 +275,7 @@ function liveWorkstation(
     ...settingsAndAuditHandlers(services),
     ...catalogAndBranchHandlers(services, catalog, today),
     ...gatewayHandlers(services, { outbox, sender, link, cases: caseStore, catalog, cipher }),
-    ...scansAndSigningHandlers(),
+    ...signingHandlers(services, { signing, settings: signingSettings }),
     ...scanHandlers(scans),
     ...caseHandlers(services, {
       engine,

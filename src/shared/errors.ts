@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'INTERNAL',
   'SCANS_LOCKED', // the request is signed: its scans are fixed; signing again unlocks them
   'SIGNATURE_REQUIRED', // the request must be signed (again, if the scans changed) before it is forwarded
+  'SIGNATURE_INVALID', // the signature does not verify (altered, malformed, or not covering the whole request): sign again
   'CERT_UNTRUSTED', // the certificate does not chain to a trusted root
   'CERT_EXPIRED', // the certificate is outside its validity period
   'CERT_REVOKED', // the certificate is on the issuer's revocation list

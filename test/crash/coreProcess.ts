@@ -10,6 +10,7 @@ import { openWorkstation } from '../../src/core/workstation';
 import { TRAINING_PEOPLE } from '../../src/core/gateway/trainingGateway';
 import type { CaseView } from '../../src/shared/cases';
 import { makeIin } from '../support/iins';
+import { trainingKey } from '../support/signing';
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -28,6 +29,7 @@ const ws = openWorkstation(
     masterKey: Buffer.from(env('CRASH_KEY'), 'hex'),
     resourcesDir: env('CRASH_RESOURCES'),
     gatewayConnection: { endpoint: env('CRASH_GATEWAY'), senderId: 'AZHO-CRASH', password: 'crash-sender', caPem: null, pollIntervalSeconds: 1 },
+    trustDir: env('CRASH_RESOURCES') + '/training-pki',
     // The calls return at once: enqueueing and draining overlap, as at a busy counter.
     outbox: { concurrency: 8, backoff: { baseMs: 20, capMs: 200, floorMs: 5 }, settleMs: 0 },
   },
@@ -66,10 +68,17 @@ async function counterPart(caseId: number, i: number) {
     const result =
       v.step === 'start' ? await ws.dispatch('cases.handOver', { ...step, documents: DOCUMENTS }, 'crash-counter')
       : v.step === 'p2' ? await ws.dispatch('cases.submitForm', { ...step, applicantIin: applicantOf(i), representative: null }, 'crash-counter')
-      : await ws.dispatch('cases.forward', step, 'crash-counter');
+      : (await sign(caseId)) ?? (await ws.dispatch('cases.forward', step, 'crash-counter'));
     // The look-up's answer may move the case between reading it and acting: read it again.
     if (!result.ok && result.error.code !== 'CASE_CHANGED') throw new Error(`case ${caseId} at ${v.step}: ${JSON.stringify(result.error)}`);
   }
+}
+
+/** Signs the request with the operator's training key; a failure is returned like a call's. */
+async function sign(caseId: number) {
+  const v = await call<CaseView>('cases.get', { caseId });
+  const signed = await ws.dispatch('signing.sign', { caseId, version: v.version, signer: trainingKey() }, 'crash-counter');
+  return signed.ok ? undefined : signed;
 }
 
 async function main() {

@@ -9,6 +9,7 @@ import { TRAINING_PEOPLE } from '../../src/core/gateway/trainingGateway';
 import type { CaseView } from '../../src/shared/cases';
 import { makeIin } from '../support/iins';
 import { acceptForm, openSimulatedCounter, until, type SimulatedCounter } from '../support/simulatedCounter';
+import { signRequest } from '../support/signing';
 
 let counter: SimulatedCounter;
 afterEach(() => counter?.dispose());
@@ -26,6 +27,7 @@ it('accepts 20 cases with the gateway down and forwards them all, in order, when
     const found = i % 4 !== 3;
     let v = await acceptForm(core, found ? living[i % living.length]!.iin : absent(i));
     expect(v).toMatchObject({ step: 'p3', gatewayWaiting: true });
+    await signRequest(core, v.id);
     v = await core.call('cases.forward', { caseId: v.id, version: v.version }, 'counter-1');
     expect(v.counterDone).toBe(true);
     expect((await core.call('cases.document', { caseId: v.id, kind: 'receipt' }, 'counter-1')).pending).toBe(true);

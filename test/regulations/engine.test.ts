@@ -14,6 +14,7 @@ import { makeIin } from '../support/iins';
 import type { TestCore } from '../support/workstation';
 import { EXPECTED_PATHS } from './expectedPaths';
 import { ROOT } from './regulationFiles';
+import { signRequest } from '../support/signing';
 
 const { regulations, problems } = loadRegulations(join(ROOT, 'resources', 'regulations'));
 const key = (p: { when: Record<string, boolean> }) => JSON.stringify(Object.entries(p.when).sort());
@@ -58,6 +59,7 @@ describe('real cases at the counter walk the act\'s paths', () => {
     v = await core.call('cases.submitForm', { caseId: v.id, version: v.version, applicantIin, representative: null }, 'counter-1');
     if (v.status === 'inProgress') {
       const hasHandOver = v.steps[0]!.step === 'start';
+      await signRequest(core, v.id);
       v = await core.call('cases.forward', { caseId: v.id, version: v.version, ...(hasHandOver ? {} : { documents: taken }) }, 'counter-1');
     }
     if (v.status === 'resultReady') v = await core.call('cases.issue', { caseId: v.id, version: v.version }, 'counter-1');

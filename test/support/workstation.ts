@@ -35,6 +35,8 @@ export interface TestCore {
 }
 
 const RESOURCES = new URL('../../resources/', import.meta.url).pathname;
+/** The training PKI's authorities are trusted in tests, as a branch's trust folder would be. */
+const TRAINING_PKI_DIR = new URL('../../resources/training-pki/', import.meta.url).pathname;
 
 export function openTestCore(
   options: {
@@ -57,7 +59,7 @@ export function openTestCore(
   const masterKey = options.masterKey ?? randomBytes(32);
   const events: TestCore['events'] = [];
   const open = () =>
-    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds, resourcesDir: RESOURCES, training: options.training, gateway, outbox: options.outbox, gatewayConnection: options.gatewayConnection, ...options.scans }, (clientId, event) =>
+    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds, resourcesDir: RESOURCES, training: options.training, gateway, outbox: options.outbox, gatewayConnection: options.gatewayConnection, trustDir: TRAINING_PKI_DIR, ...options.scans }, (clientId, event) =>
       events.push({ clientId, event }),
     );
   const core: TestCore = {

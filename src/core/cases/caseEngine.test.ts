@@ -4,6 +4,7 @@ import { openCounter } from '../../../test/support/counter';
 import type { TestCore } from '../../../test/support/workstation';
 import type { CaseView } from '../../shared/cases';
 import { TRAINING_PEOPLE, TRAINING_POWERS_OF_ATTORNEY } from '../gateway/trainingGateway';
+import { signRequest } from '../../../test/support/signing';
 
 let core: TestCore;
 afterEach(() => core?.dispose());
@@ -28,6 +29,7 @@ describe('S1 Aktobe at the counter: every path of the act', () => {
     v = await core.call('cases.submitForm', { caseId: v.id, version: v.version, applicantIin: PERSON.iin, representative: null }, 'counter-1');
     // Process 3 and condition 1 ran by themselves; the applicant's data came from ЖТ МДҚ.
     expect(v).toMatchObject({ step: 'p5', status: 'inProgress', applicant: { iin: PERSON.iin, fullName: 'Сәрсенов Ерлан Қайратұлы' } });
+    await signRequest(core, v.id);
     v = await core.call('cases.forward', { caseId: v.id, version: v.version }, 'counter-1');
     expect(v).toMatchObject({ step: 'p8', status: 'resultReady', registrationNumber: expect.stringMatching(/^ЕС-\d{6}$/) });
     expect(v.documents.map((d) => d.kind)).toEqual(['receipt']);
@@ -69,6 +71,7 @@ describe('S1 Aktobe at the counter: every path of the act', () => {
     let v = await s1Case(ALL_S1_DOCUMENTS.filter((d) => d !== 'pmpkConclusion'));
     expect(v.documentsMissing).toBe(true);
     v = await core.call('cases.submitForm', { caseId: v.id, version: v.version, applicantIin: PERSON.iin, representative: null }, 'counter-1');
+    await signRequest(core, v.id);
     v = await core.call('cases.forward', { caseId: v.id, version: v.version }, 'counter-1');
     expect(v).toMatchObject({ step: 'endedWithRefusal', status: 'refused' });
     expect(stepsWalked(v)).toEqual(['start', 'p1', 'p2', 'p3', 'c1', 'p5', 'p6', 'c2', 'p7']);
@@ -125,6 +128,7 @@ describe('the case survives a restart exactly where it stood', () => {
     const resumed = await core.call('cases.get', { caseId: v.id }, 'counter-1');
     expect(resumed).toEqual({ ...v, steps: resumed.steps });
     expect(stepsWalked(resumed)).toEqual(stepsWalked(v));
+    await signRequest(core, v.id);
     const done = await core.call('cases.forward', { caseId: v.id, version: resumed.version }, 'counter-1');
     expect(done.step).toBe('p8');
   });

@@ -27,6 +27,11 @@ export interface CaseEngineDeps {
   outbox: OutboxStore;
   /** The sender: woken when messages are written; waited on so that, online, a call returns with the answer. */
   sender: { wake(): void; settled(caseId: number, timeoutMs: number): Promise<void> };
+  /**
+   * The operator's signature: what forwarding sends (refusing, on a counter that requires it, a
+   * case whose request is unsigned or whose scans changed since), and what the case keeps.
+   */
+  signatures: { forForwarding(caseId: number): string | null; kept(caseId: number): string | null };
   /** How long an operator's call waits for the state systems before showing the case as waiting. */
   settleMs(): number;
   clock: TermClock;
@@ -138,7 +143,7 @@ export class CaseEngine {
       if (!ended) this.d.store.openStep(c.record.id, to, at, this.normDue(toStep, nowMs), operator?.id ?? null);
       this.d.store.update(c.record.id, c.record.version, to, moved, at, extra.applicantIndex);
       if (extra.document) this.d.store.putDocument(c.record.id, extra.document);
-      this.enqueue(c, requestsOnEntering(toStep, { ...c.record, ...patch }, c.regulation, c.channel), nowMs);
+      this.enqueue(c, requestsOnEntering(toStep, { ...c.record, ...patch }, c.regulation, c.channel, () => this.d.signatures.kept(c.record.id)), nowMs);
       this.s.audit.append({
         actorId: operator?.id ?? null,
         action: 'cases.step',
@@ -236,6 +241,8 @@ export class CaseEngine {
         throw new AppError({ code: 'VALIDATION', issues: [{ path: 'documents', reason: taken ? 'documents.alreadyTaken' : 'required' }] });
       }
       const patch: CasePatch = { ...(taken ? this.documentsPatch(c, taken) : {}), counterDone: true };
+      // Signed with the operator's ЭЦП, and the signature still covers the scans as they are.
+      this.d.signatures.forForwarding(caseId);
       const done: Loaded = { ...c, record: { ...c.record, ...patch } };
       const receipt = this.receipt(done, operator, null);
       const nowMs = this.s.clock.now();
@@ -243,7 +250,7 @@ export class CaseEngine {
         this.d.store.update(c.record.id, c.record.version, c.record.step, patch, iso(nowMs));
         this.d.store.putDocument(c.record.id, receipt);
         // Standing at the forward step already: the request goes now, with this change.
-        if (this.stepOf(c.channel, c.record.step)?.effect === 'forward') this.enqueue(c, requestsOnEntering(this.stepOf(c.channel, c.record.step), done.record, c.regulation, c.channel), nowMs);
+        if (this.stepOf(c.channel, c.record.step)?.effect === 'forward') this.enqueue(c, requestsOnEntering(this.stepOf(c.channel, c.record.step), done.record, c.regulation, c.channel, () => this.d.signatures.kept(caseId)), nowMs);
         this.s.audit.append({ actorId: operator.id, action: 'cases.counterDone', subject: `case:${caseId}`, detail: { step: c.record.step } });
       }).immediate();
       return this.advance(caseId, operator);
@@ -354,7 +361,7 @@ export class CaseEngine {
         const last = this.d.outbox.lastDoneAt(id, 'status');
         if (last && Date.parse(last) > nowMs - intervalMs) continue;
         const c = this.load(id);
-        this.enqueue(c, requestsOnEntering(this.stepOf(c.channel, c.record.step), c.record, c.regulation, c.channel), nowMs);
+        this.enqueue(c, requestsOnEntering(this.stepOf(c.channel, c.record.step), c.record, c.regulation, c.channel, () => this.d.signatures.kept(id)), nowMs);
         asked++;
       }
     }).immediate();

@@ -18,7 +18,7 @@ export function missingDocuments(regulation: Regulation, record: CaseRecord) {
   return regulation.requiredDocuments.filter((d) => !d.optional && !record.documentsTaken.includes(d.id));
 }
 
-export function submissionOf(record: CaseRecord, regulation: Regulation, channel: Channel): Submission {
+export function submissionOf(record: CaseRecord, regulation: Regulation, channel: Channel, signature: string | null): Submission {
   return {
     caseNumber: record.number,
     targetSystem: channel.targetSystem ?? 'regionalGateway',
@@ -28,12 +28,19 @@ export function submissionOf(record: CaseRecord, regulation: Regulation, channel
     representativeIin: record.representative?.iin ?? null,
     documents: record.documentsTaken,
     missingDocuments: missingDocuments(regulation, record).map((d) => ({ id: d.id, title: { kk: d.title.kk, ru: d.title.ru } })),
-    signature: null,
+    signature,
   };
 }
 
 /** The requests a case makes on entering `step`, given the case as it will stand there. */
-export function requestsOnEntering(step: Step | undefined, record: CaseRecord, regulation: Regulation, channel: Channel): Request[] {
+export function requestsOnEntering(
+  step: Step | undefined,
+  record: CaseRecord,
+  regulation: Regulation,
+  channel: Channel,
+  /** The operator's signed request (base64), kept with the case since the counter part. */
+  signatureOf: () => string | null,
+): Request[] {
   switch (step?.effect) {
     case 'stateDatabaseRequest':
       return lookupsOf(step, record).map((kind): Request =>
@@ -50,7 +57,7 @@ export function requestsOnEntering(step: Step | undefined, record: CaseRecord, r
       );
     case 'forward':
       // Forwarding is the operator's act: it goes by itself only once the counter part is done.
-      return record.counterDone ? [{ kind: 'submit', submission: submissionOf(record, regulation, channel) }] : [];
+      return record.counterDone ? [{ kind: 'submit', submission: submissionOf(record, regulation, channel, signatureOf()) }] : [];
     case 'documentCheck':
       return record.registrationNumber ? [{ kind: 'status', registrationNumber: record.registrationNumber }] : [];
     default:

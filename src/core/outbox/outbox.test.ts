@@ -5,6 +5,7 @@ import { SwitchableGateway } from '../../../test/support/switchableGateway';
 import type { TestCore } from '../../../test/support/workstation';
 import type { CaseView } from '../../shared/cases';
 import { TRAINING_PEOPLE } from '../gateway/trainingGateway';
+import { signRequest } from '../../../test/support/signing';
 
 let core: TestCore;
 afterEach(() => core?.dispose());
@@ -43,6 +44,7 @@ describe('online: the operator sees the answers, not the outbox', () => {
     await counterWith(gateway);
     let v = await acceptedForm();
     expect(v).toMatchObject({ step: 'p5', gatewayWaiting: false, applicant: { fullName: 'Сәрсенов Ерлан Қайратұлы' } });
+    await signRequest(core, v.id);
     v = await core.call('cases.forward', { caseId: v.id, version: v.version }, 'counter-1');
     expect(v).toMatchObject({ step: 'p8', status: 'resultReady', counterDone: true });
     expect(v.outbox.map((m) => [m.kind, m.state, m.attempts])).toEqual([['person', 'done', 1], ['submit', 'done', 1], ['status', 'done', 1]]);
@@ -65,6 +67,7 @@ describe('offline acceptance', () => {
     expect(v.outbox).toEqual([expect.objectContaining({ kind: 'person', state: 'pending', attempts: 1, lastFailure: 'unreachable' })]);
 
     // The counter part, done ahead: signed, receipt given, the applicant may leave.
+    await signRequest(core, v.id);
     v = await core.call('cases.forward', { caseId: v.id, version: v.version }, 'counter-1');
     expect(v).toMatchObject({ step: 'p3', counterDone: true });
     const pendingReceipt = await core.call('cases.document', { caseId: v.id, kind: 'receipt' }, 'counter-1');
@@ -98,6 +101,7 @@ describe('offline acceptance', () => {
     gateway.mode = 'down';
     await counterWith(gateway);
     let v = await acceptedForm(makeIin('010203', '5', 4321));
+    await signRequest(core, v.id);
     v = await core.call('cases.forward', { caseId: v.id, version: v.version }, 'counter-1');
     gateway.mode = 'up';
     await core.call('cases.refresh', { caseId: v.id }, 'counter-1');
@@ -148,6 +152,7 @@ describe('the sender', () => {
     expect(gateway.maxInFlight).toBeLessThanOrEqual(3);
     for (const c of cases) {
       const v = await get(c.id);
+      await signRequest(core, v.id);
       await core.call('cases.forward', { caseId: v.id, version: v.version }, 'counter-1');
     }
     await until(async () => (await Promise.all(cases.map((c) => get(c.id)))).every((c) => c.step === 'p8'), 'all at process 8');
@@ -163,6 +168,7 @@ describe('the sender', () => {
     gateway.decided = false;
     await counterWith(gateway);
     let v = await acceptedForm();
+    await signRequest(core, v.id);
     v = await core.call('cases.forward', { caseId: v.id, version: v.version }, 'counter-1');
     expect(v).toMatchObject({ step: 'c2', status: 'waitingTarget' });
     const asked = () => gateway.calls.filter((c) => c.kind === 'status').length;

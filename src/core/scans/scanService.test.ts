@@ -62,7 +62,7 @@ async function openCase(options: Parameters<typeof openCounter>[0] = {}) {
 }
 
 const add = (caseId: number, documentId: string, content: Uint8Array, source: 'file' | 'camera' = 'file') =>
-  core.call('scans.add', { caseId, documentId, source, content }, 'counter-1');
+  core.call('scans.add', { caseId, documentId, source, content: content as Uint8Array<ArrayBuffer> }, 'counter-1');
 const refusal = async (caseId: number, content: Uint8Array, documentId = 'applicantIdentity') =>
   core.fail('scans.add', { caseId, documentId, source: 'file', content }, 'counter-1');
 

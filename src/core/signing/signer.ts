@@ -35,7 +35,7 @@ export type SigningErrorCode = Extract<
   | 'CERT_REVOCATION_UNKNOWN'
   | 'CERT_KEY_USAGE'
   | 'CERT_IIN_MISMATCH'
-  | 'SIGNATURE_REQUIRED'
+  | 'SIGNATURE_INVALID'
 >;
 
 /** An AppError with a detail for the log: NCALayer's message, the check that refused. */
@@ -49,9 +49,8 @@ export class SigningError extends AppError {
 }
 
 /**
- * Why a signed document is refused before its certificate is even looked at. There is no code
- * of its own for a broken signature yet: it is refused as SIGNATURE_REQUIRED (the request is
- * not validly signed and must be signed again) with one of these as the detail.
+ * Why a signed document is refused before its certificate is even looked at: SIGNATURE_INVALID
+ * (the request must be signed again), with one of these as the detail for the log.
  */
 export type SignatureProblem =
   | 'signature.malformed' // not XML, a DOCTYPE, no or several Signature elements, no certificate
@@ -60,5 +59,5 @@ export type SignatureProblem =
   | 'signature.invalid'; // the digest or the signature value does not match
 
 export function signatureRefused(problem: SignatureProblem, more?: string): SigningError {
-  return new SigningError('SIGNATURE_REQUIRED', more ? `${problem}: ${more}` : problem);
+  return new SigningError('SIGNATURE_INVALID', more ? `${problem}: ${more}` : problem);
 }

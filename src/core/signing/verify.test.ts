@@ -161,16 +161,16 @@ describe('tampering', () => {
     const signed = await signerFor('valid').sign(buildRequestXml(request));
     const tampered = signed.replace(request.scans[1]!.sha256, sha('another page'));
     expect(tampered).not.toBe(signed);
-    expect(await refusal(verifySignedXml(tampered, options()))).toBe('SIGNATURE_REQUIRED signature.invalid');
+    expect(await refusal(verifySignedXml(tampered, options()))).toBe('SIGNATURE_INVALID signature.invalid');
   });
 
   it('a changed signature value or a removed signature is refused', async () => {
     const signed = await signerFor('valid').sign(buildRequestXml(request));
     const value = /<SignatureValue>([^<]+)<\/SignatureValue>/.exec(signed)![1]!;
     const flipped = (value[0] === 'A' ? 'B' : 'A') + value.slice(1);
-    expect(await refusal(verifySignedXml(signed.replace(value, flipped), options()))).toBe('SIGNATURE_REQUIRED signature.invalid');
-    expect(await refusal(verifySignedXml(buildRequestXml(request), options()))).toBe('SIGNATURE_REQUIRED signature.malformed');
-    expect(await refusal(verifySignedXml('not xml at all', options()))).toBe('SIGNATURE_REQUIRED signature.malformed');
+    expect(await refusal(verifySignedXml(signed.replace(value, flipped), options()))).toBe('SIGNATURE_INVALID signature.invalid');
+    expect(await refusal(verifySignedXml(buildRequestXml(request), options()))).toBe('SIGNATURE_INVALID signature.malformed');
+    expect(await refusal(verifySignedXml('not xml at all', options()))).toBe('SIGNATURE_INVALID signature.malformed');
   });
 
   it('signature wrapping: a signed element moved under a forged document is refused', async () => {
@@ -180,7 +180,7 @@ describe('tampering', () => {
     const forged = buildRequestXml({ ...request, scans: [{ scanId: 'x', documentId: 'identity', sha256: sha('forged') }] })
       .replace(/^<\?xml[^>]*>\s*/, '')
       .replace('</request>', `<wrapper xmlns="urn:other">${body}</wrapper></request>`);
-    expect(await refusal(verifySignedXml(forged, options()))).toBe('SIGNATURE_REQUIRED signature.scope');
+    expect(await refusal(verifySignedXml(forged, options()))).toBe('SIGNATURE_INVALID signature.scope');
   });
 
   it('signature wrapping: a reference to an inner element by Id is refused', async () => {
@@ -202,18 +202,18 @@ describe('tampering', () => {
     sig.computeSignature(inner, { location: { reference: '/*', action: 'append' } });
     const partlySigned = sig.getSignedXml();
     // The signature is cryptographically fine, but it covers only <scans>: the case data around it could be anything.
-    expect(await refusal(verifySignedXml(partlySigned, options()))).toBe('SIGNATURE_REQUIRED signature.scope');
+    expect(await refusal(verifySignedXml(partlySigned, options()))).toBe('SIGNATURE_INVALID signature.scope');
     expect(await refusal(verifySignedXml(partlySigned.replace(request.caseNumber, 'ЦОН-2026-999999'), options()))).toBe(
-      'SIGNATURE_REQUIRED signature.scope',
+      'SIGNATURE_INVALID signature.scope',
     );
   });
 
   it('a second signature or a DOCTYPE is refused', async () => {
     const signed = await signerFor('valid').sign(buildRequestXml(request));
     const twice = await signerFor('valid').sign(signed);
-    expect(await refusal(verifySignedXml(twice, options()))).toBe('SIGNATURE_REQUIRED signature.scope');
+    expect(await refusal(verifySignedXml(twice, options()))).toBe('SIGNATURE_INVALID signature.scope');
     const doctype = signed.replace('<request', '<!DOCTYPE request [<!ENTITY x "y">]>\n<request');
-    expect(await refusal(verifySignedXml(doctype, options()))).toBe('SIGNATURE_REQUIRED signature.malformed');
+    expect(await refusal(verifySignedXml(doctype, options()))).toBe('SIGNATURE_INVALID signature.malformed');
   });
 });
 
@@ -225,8 +225,8 @@ describe('CMS with a PKCS#12 key', () => {
     const result = await verifyCms(cms, { ...options(), data });
     expect(result.iin).toBe(OPERATOR_IIN);
     expect(Buffer.from(result.content).equals(Buffer.from(data))).toBe(true);
-    expect(await codeOf(verifyCms(cms, { ...options(), data: new TextEncoder().encode('scan bytes — 2') }))).toBe('SIGNATURE_REQUIRED');
-    expect(await codeOf(verifyCms(cms, options()))).toBe('SIGNATURE_REQUIRED');
+    expect(await codeOf(verifyCms(cms, { ...options(), data: new TextEncoder().encode('scan bytes — 2') }))).toBe('SIGNATURE_INVALID');
+    expect(await codeOf(verifyCms(cms, options()))).toBe('SIGNATURE_INVALID');
   });
 
   it('bytes in a Buffer (a view on a shared pool) sign and verify as themselves', async () => {
@@ -258,7 +258,7 @@ describe('CMS with a PKCS#12 key', () => {
     const cms = await signerFor('valid').signCms(data, { attached: true });
     const broken = cms.slice();
     broken[broken.length - 10] = broken[broken.length - 10]! ^ 0xff;
-    expect(await codeOf(verifyCms(broken, options()))).toBe('SIGNATURE_REQUIRED');
-    expect(await codeOf(verifyCms(new Uint8Array([1, 2, 3]), options()))).toBe('SIGNATURE_REQUIRED');
+    expect(await codeOf(verifyCms(broken, options()))).toBe('SIGNATURE_INVALID');
+    expect(await codeOf(verifyCms(new Uint8Array([1, 2, 3]), options()))).toBe('SIGNATURE_INVALID');
   });
 });

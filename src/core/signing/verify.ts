@@ -161,7 +161,7 @@ function inspect(xml: string): { signature: XmlElement; certificates: Uint8Array
 
 /**
  * Verifies an enveloped XML-DSig document and its signer's certificate. Refusals:
- * SIGNATURE_REQUIRED (the signature itself: detail says why), then the CERT_* codes.
+ * SIGNATURE_INVALID (the signature itself: detail says why), then the CERT_* codes.
  */
 export async function verifySignedXml(xml: string, options: VerifyOptions): Promise<VerifiedXml> {
   const { signature, certificates } = inspect(xml);

@@ -8,6 +8,7 @@ import { migration0002 } from './0002-cases';
 import { migration0003 } from './0003-queue';
 import { migration0004 } from './0004-outbox';
 import { migration0005 } from './0005-scans';
+import { migration0006 } from './0006-signatures';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'queue', up: migration0003 },
   { version: 4, name: 'outbox', up: migration0004 },
   { version: 5, name: 'scans', up: migration0005 },
+  { version: 6, name: 'signatures', up: migration0006 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
