@@ -36,6 +36,7 @@ import { gatewayHandlers, gatewayStatus } from './handlers/gateway';
 import { signingHandlers } from './handlers/signing';
 import { createSignatureStore } from './signatures/signatureStore';
 import { SigningService } from './signatures/signingService';
+import { NcaLayerClient } from './signing/ncaLayerClient';
 import { createSigningSettingsStore, readTrustFolder } from './signatures/trust';
 import { scanHandlers } from './handlers/scans';
 import { HotFolder } from './scans/hotFolder';
@@ -75,6 +76,8 @@ export interface WorkstationOptions {
   gatewayConnection?: GatewayConnection;
   /** The outbox's sender: how many cases at once, and its backoff (tests make it quick). */
   outbox?: { concurrency?: number; backoff?: BackoffPolicy; settleMs?: number };
+  /** NCALayer on this computer: its address and the CA of its TLS certificate. */
+  ncaLayer?: { url: string; caPem: string | null };
   /** A folder of authorities' certificates and CRLs trusted for signatures, besides the settings. */
   trustDir?: string;
   /** The folder the scanner's own software saves into, watched for pages. */
@@ -207,7 +210,7 @@ function liveWorkstation(
     scansOf: (caseId) => scanStore.byCase(caseId).map((s) => ({ id: s.id, documentId: s.documentId, sha256: s.sha256 })),
     trust: () => signingSettings.trust(),
     required: () => signingSettings.get().required,
-    ncaLayer: () => null,
+    ncaLayer: () => (options.ncaLayer ? new NcaLayerClient({ url: options.ncaLayer.url, caPem: options.ncaLayer.caPem ?? undefined }) : null),
   });
   // eslint-disable-next-line prefer-const -- the engine and the sender refer to each other
   let engine: CaseEngine;

@@ -2,12 +2,14 @@
  * `npm run demo` and browser mode: starts the core and the web host on loopback and prints a
  * one-time URL. Press Enter for another URL (each opens one browser session).
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startCore } from '../core/runtime/startCore';
 import { startTrainingSimulator } from '../simulator/launch';
 import { keyFromPassphrase, loadOrCreateKeyFile } from './masterKey';
 import { parseHostCommand } from './options';
 import { startHost } from './server';
+import { startTrainingNcaLayer } from './trainingNcaLayer';
 
 async function main() {
   const command = parseHostCommand(process.argv.slice(2), process.env, process.cwd());
@@ -17,6 +19,11 @@ async function main() {
   const simulator = command.simulator
     ? await startTrainingSimulator(fileURLToPath(new URL('./simulator.js', import.meta.url)), command.decisionDelaySeconds)
     : null;
+  // Training signs through an NCALayer stand-in; a live counter through the NCALayer it is told of.
+  const standIn = command.training ? await startTrainingNcaLayer(fileURLToPath(new URL('../../resources/training-pki', import.meta.url))) : null;
+  const ncaLayer = standIn
+    ? { url: standIn.url, caPem: standIn.caPem }
+    : command.ncaLayer && { url: command.ncaLayer.url, caPem: command.ncaLayer.caFile ? readFileSync(command.ncaLayer.caFile, 'utf8') : null };
   const core = await startCore({
     dataDir: command.dataDir,
     masterKey,
@@ -24,6 +31,8 @@ async function main() {
     idleLockSeconds: command.idleLockSeconds,
     gatewayConnection: simulator?.connection,
     hotFolder: command.hotFolder,
+    ncaLayer: ncaLayer ?? undefined,
+    trustDir: command.trustDir,
   });
   const host = await startHost({
     core,
@@ -49,6 +58,7 @@ async function main() {
     await host.close();
     await core.close();
     await simulator?.launched.stop();
+    await standIn?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -21,6 +21,10 @@ export interface HostCommand {
   decisionDelaySeconds: number;
   /** --hot-folder DIR: the folder the scanner's own software saves into, watched for pages. */
   hotFolder?: string;
+  /** NCALayer's address and the file with its certificate's CA (live counters). */
+  ncaLayer?: { url: string; caFile: string | null };
+  /** A folder of authorities' certificates and CRLs trusted for signatures. */
+  trustDir?: string;
 }
 
 function flag(argv: string[], name: string): string | undefined {
@@ -54,6 +58,8 @@ export function parseHostCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: st
   if (hotFolder !== undefined && hotFolder.trim() === '') throw new Error('--hot-folder needs a folder');
   return {
     hotFolder: hotFolder === undefined ? undefined : resolve(cwd, hotFolder),
+    ncaLayer: ncaLayerOf(flag(argv, 'ncalayer-url') ?? env.AZHO_NCALAYER_URL, flag(argv, 'ncalayer-ca'), cwd),
+    trustDir: flag(argv, 'trust-dir') === undefined ? undefined : resolve(cwd, flag(argv, 'trust-dir')!),
     simulator: (training && !argv.includes('--no-simulator')) || argv.includes('--simulator'),
     decisionDelaySeconds,
     links,
@@ -64,4 +70,10 @@ export function parseHostCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: st
     keyFile: resolve(cwd, flag(argv, 'key-file') ?? env.AZHO_KEY_FILE ?? join(dataDir, 'host.key')),
     passphrase: env.AZHO_PASSPHRASE || undefined,
   };
+}
+
+function ncaLayerOf(url: string | undefined, caFile: string | undefined, cwd: string): HostCommand['ncaLayer'] {
+  if (url === undefined) return undefined;
+  if (!/^wss:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(url)) throw new Error('--ncalayer-url must be wss://127.0.0.1:<port> (NCALayer runs on this computer)');
+  return { url, caFile: caFile === undefined ? null : resolve(cwd, caFile) };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createTrainingPki } from '../core/signing/trainingPki';
 import { startNcaLayerStandIn, type NcaLayerStandIn } from './ncaLayerStandIn';
+import { Pkcs12Signer } from '../core/signing/pkcs12Signer';
 
 let standIn: NcaLayerStandIn;
 
@@ -26,7 +27,7 @@ async function exchange(request: unknown): Promise<string[]> {
 
 beforeAll(async () => {
   const pki = await createTrainingPki();
-  standIn = await startNcaLayerStandIn({ container: pki.containers.valid.p12, password: pki.password, port: 0 });
+  standIn = await startNcaLayerStandIn({ signer: new Pkcs12Signer(pki.containers.valid.p12, pki.password), port: 0 });
 });
 
 afterAll(async () => {

@@ -1,32 +1,33 @@
 /**
  * An NCALayer stand-in for training and tests: a WebSocket server over TLS on loopback that
  * speaks NCALayer's messages (the greeting, commonUtils signXml / createCAdESFromBase64 /
- * getActiveTokens, basics sign) and signs with a configured PKCS#12 container through the
- * workstation's own software signer — where the real NCALayer would ask the operator for the key.
+ * getActiveTokens, basics sign) and signs with the signer it is given (the workstation's own
+ * PKCS#12 signer over a training key) — where the real NCALayer would ask the operator for the key.
  *
  * Its TLS certificate comes from a CA made at start (src/simulator/tls.ts); the client trusts it
  * through `caPem`, exactly as it trusts the real NCALayer's certificate. Modes make it answer as
  * NCALayer does when things go wrong: the operator cancels, types a wrong password, or it
  * answers garbage, closes the connection, or never answers.
  *
- *   tsx src/simulator/ncaLayerStandIn.ts --p12 resources/training-pki/operator-valid.p12 \
- *     --password Training-2026 [--port 13579] [--mode sign] [--ca-out ncalayer-ca.pem]
+ * From the command line: scripts/ncalayer-stand-in.ts.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { pathToFileURL } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { Pkcs12Signer } from '../core/signing/pkcs12Signer';
 import { makeSimulatorTls } from './tls';
 
 export const STAND_IN_MODES = ['sign', 'cancel', 'wrongPassword', 'garbage', 'close', 'silent'] as const;
 export type StandInMode = (typeof STAND_IN_MODES)[number];
 
+/** The signing the stand-in does on NCALayer's behalf (a PKCS#12 signer fits). */
+export interface StandInSigner {
+  sign(xml: string): Promise<string>;
+  signCms(data: Uint8Array, options?: { attached?: boolean }): Promise<Uint8Array>;
+}
+
 export interface NcaLayerStandInOptions {
-  /** The key container it signs with, and its password. */
-  container: Uint8Array;
-  password: string;
+  /** What signs: NCALayer's part of asking for the key and signing with it. */
+  signer: StandInSigner;
   mode?: StandInMode;
   /** Default 13579, NCALayer's port; 0 for any free one. */
   port?: number;
@@ -66,7 +67,7 @@ export async function startNcaLayerStandIn(options: NcaLayerStandInOptions): Pro
   const tls = await makeSimulatorTls();
   const server: Server = createServer({ cert: tls.certPem, key: tls.keyPem });
   const wss = new WebSocketServer({ server, maxPayload: 16 * 1024 * 1024 });
-  const signer = new Pkcs12Signer(options.container, options.password);
+  const { signer } = options;
   const requests: NcaLayerStandIn['requests'] = [];
 
   const state: NcaLayerStandIn = {
@@ -154,24 +155,4 @@ export async function startNcaLayerStandIn(options: NcaLayerStandInOptions): Pro
   const { port } = server.address() as AddressInfo;
   state.url = `wss://127.0.0.1:${port}`;
   return state;
-}
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const p12 = arg('p12');
-  const password = arg('password');
-  const mode = (arg('mode') ?? 'sign') as StandInMode;
-  if (!p12 || password === undefined || !STAND_IN_MODES.includes(mode)) {
-    console.error(`usage: ncaLayerStandIn --p12 <file> --password <password> [--port 13579] [--mode ${STAND_IN_MODES.join('|')}] [--ca-out <file>]`);
-    process.exit(2);
-  }
-  const standIn = await startNcaLayerStandIn({ container: readFileSync(p12), password, mode, port: Number(arg('port') ?? 13579) });
-  const caOut = arg('ca-out');
-  if (caOut) writeFileSync(caOut, standIn.caPem);
-  console.log(`NCALayer stand-in on ${standIn.url} (${mode}); its CA:${caOut ? ` ${caOut}` : `\n${standIn.caPem}`}`);
-  process.on('SIGINT', () => void standIn.close().then(() => process.exit(0)));
 }

@@ -74,6 +74,8 @@ export const test = base.extend<{ hostOptions: HostOptions; host: RunningHost; a
     if (hostOptions.training) args.push('--training');
     // The state systems are the simulator, in its own process, over TLS — deciding at once unless a test wants to wait.
     args.push('--simulator', '--decision-delay-seconds', String(hostOptions.decisionDelaySeconds ?? 0));
+    // The training PKI's authorities are trusted, as a branch's trust folder would be: the operator signs with its keys.
+    args.push('--trust-dir', fileURLToPath(new URL('../../resources/training-pki', import.meta.url)));
     if (hostOptions.idleLockSeconds !== undefined) args.push('--idle-lock-seconds', String(hostOptions.idleLockSeconds));
     // The Node running Playwright (22, through npm scripts) runs the host: the same ABI as its SQLite build.
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AZHO_PASSPHRASE: '' } });

@@ -11,6 +11,8 @@ export interface WorkerSetup {
   resourcesDir: string;
   gatewayConnection?: GatewayConnection;
   hotFolder?: string;
+  ncaLayer?: { url: string; caPem: string | null };
+  trustDir?: string;
 }
 
 export type ToWorker =

@@ -20,6 +20,8 @@ export function startCore(options: CoreOptions): Promise<CoreHandle> {
     resourcesDir: options.resourcesDir ?? fileURLToPath(new URL('../../resources/', import.meta.url)),
     gatewayConnection: options.gatewayConnection,
     hotFolder: options.hotFolder,
+    ncaLayer: options.ncaLayer,
+    trustDir: options.trustDir,
   };
   const worker = new Worker(options.workerUrl ?? new URL('./coreWorker.js', import.meta.url), {
     workerData: setup,

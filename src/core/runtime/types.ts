@@ -45,4 +45,8 @@ export interface CoreOptions {
   gatewayConnection?: GatewayConnection;
   /** The folder the scanner's own software saves into, watched for pages. */
   hotFolder?: string;
+  /** NCALayer on this computer: its address and the CA of its TLS certificate. */
+  ncaLayer?: { url: string; caPem: string | null };
+  /** A folder of authorities' certificates and CRLs trusted for signatures, besides the settings. */
+  trustDir?: string;
 }

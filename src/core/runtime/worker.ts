@@ -20,6 +20,8 @@ const workstation = openWorkstation(
     resourcesDir: setup.resourcesDir,
     gatewayConnection: setup.gatewayConnection,
     hotFolder: setup.hotFolder,
+    ncaLayer: setup.ncaLayer,
+    trustDir: setup.trustDir,
   },
   (clientId, event) => send({ type: 'event', clientId, event }),
 );

@@ -13,6 +13,7 @@ import { buildRequestXml, parseRequestXml, type SignedRequestData } from './requ
 import { SigningError } from './signer';
 import { OPERATOR_IIN, createTrainingPki, type TrainingPki } from './trainingPki';
 import { verifyCms, verifySignedXml } from './verify';
+import { Pkcs12Signer } from './pkcs12Signer';
 
 let pki: TrainingPki;
 let standIn: NcaLayerStandIn;
@@ -52,7 +53,7 @@ async function freePort(): Promise<number> {
 
 beforeAll(async () => {
   pki = await createTrainingPki();
-  standIn = await startNcaLayerStandIn({ container: pki.containers.valid.p12, password: pki.password, port: 0 });
+  standIn = await startNcaLayerStandIn({ signer: new Pkcs12Signer(pki.containers.valid.p12, pki.password), port: 0 });
 });
 
 afterAll(async () => {
@@ -109,7 +110,7 @@ describe('when NCALayer does not sign', () => {
   });
 
   it('the key container NCALayer was given does not open → NCALAYER_FAILED', async () => {
-    const wrong = await startNcaLayerStandIn({ container: pki.containers.valid.p12, password: 'not it', port: 0 });
+    const wrong = await startNcaLayerStandIn({ signer: new Pkcs12Signer(pki.containers.valid.p12, 'not it'), port: 0 });
     try {
       const r = await refusal(new NcaLayerClient({ url: wrong.url, caPem: wrong.caPem }).sign('<a/>'));
       expect(r).toEqual({ code: 'NCALAYER_FAILED', detail: '500: password.incorrect' });
