@@ -1,22 +1,17 @@
 /**
  * A scan's bytes go to the core through the bridge's own upload, never inside a JSON call: the
- * web host takes them on its upload path, the desktop bridge as an ArrayBuffer. The answer is
+ * web host takes them on its upload path, the desktop bridge over IPC. The answer is
  * the same envelope as a call's.
  */
-import type { Bridge } from '../../shared/contract';
 import { isAppErrorData } from '../../shared/errors';
 import { ScanView, type ScanSource } from '../../shared/scans';
 import { bridge } from '../client/bridge';
 import { CallFailed } from '../client/problem';
 
-type Upload = (caseId: number, documentId: string, source: ScanSource, bytes: Uint8Array) => Promise<unknown>;
-
 export async function uploadScan(caseId: number, documentId: string, source: ScanSource, bytes: Uint8Array): Promise<ScanView> {
-  const upload = (bridge() as Bridge & { upload?: Upload }).upload;
-  if (typeof upload !== 'function') throw new CallFailed({ code: 'INTERNAL' });
   let envelope: unknown;
   try {
-    envelope = await upload.call(bridge(), caseId, documentId, source, bytes);
+    envelope = await bridge().upload(caseId, documentId, source, bytes);
   } catch {
     throw new CallFailed({ code: 'UNREACHABLE' });
   }
