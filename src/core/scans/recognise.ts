@@ -61,17 +61,6 @@ export function recogniseScan(bytes: Uint8Array): { ok: true; type: ScanType } |
   return { ok: true, type };
 }
 
-export type Inspection = { ok: true; type: ScanType; pages: number } | { ok: false; refusal: Refusal };
-
-/** Recognises the scan and counts its pages (a PDF's, by a light parse); too many pages is refused. */
-export async function inspectScan(bytes: Uint8Array): Promise<Inspection> {
-  const recognised = recogniseScan(bytes);
-  if (!recognised.ok) return recognised;
-  const pages = recognised.type === 'pdf' ? await countPdfPages(bytes) : 1;
-  if (pages > MAX_SCAN_PAGES) return { ok: false, refusal: 'tooManyPages' };
-  return { ok: true, type: recognised.type, pages };
-}
-
 const inflateAsync = promisify(inflate);
 const PDF_SPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const isNameChar = (b: number | undefined) => b !== undefined && /[A-Za-z0-9]/.test(String.fromCharCode(b));

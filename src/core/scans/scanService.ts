@@ -13,7 +13,7 @@ import type { CaseRecord, CaseStore } from '../cases/caseStore';
 import type { Catalog } from '../regulations/catalog';
 import type { Services } from '../services';
 import { CannotDraw, drawPage, thumbnail } from './images';
-import { inspectScan } from './recognise';
+import { MAX_SCAN_PAGES, countPdfPages, recogniseScan } from './recognise';
 import type { Scanner } from './sane';
 import type { Rotation, ScanRecord, ScanStore } from './scanStore';
 import type { ScanVault } from './scanVault';
@@ -146,14 +146,23 @@ export class ScanService {
     const record = this.caseOf(caseId);
     this.assertOpen(record);
     if (!this.documentsOf(record).some((doc) => doc.id === documentId)) throw refuse('documentId', 'scan.unknownDocument');
-    const inspection = await inspectScan(content);
-    if (!inspection.ok) throw refuse('content', `scan.${inspection.refusal}`);
-    const { type, pages } = inspection;
-    // The thumbnail is drawn while the content is hashed and encrypted: all of it off this thread.
-    const picture = thumbnail(content, type);
-    const { name, sha256 } = await this.d.vault.identify(content);
+    const recognised = recogniseScan(content);
+    if (!recognised.ok) throw refuse('content', `scan.${recognised.refusal}`);
+    const { type } = recognised;
+    // While the content is hashed, encrypted and written, a PDF's pages are counted and the
+    // thumbnail is drawn (on the thread pool).
+    const [pages, thumb, sealed] = await Promise.all([
+      type === 'pdf' ? countPdfPages(content) : 1,
+      thumbnail(content, type),
+      this.d.vault.seal(content),
+    ]);
+    if (pages > MAX_SCAN_PAGES) {
+      await this.d.vault.discard(sealed);
+      throw refuse('content', 'scan.tooManyPages');
+    }
+    const { name, sha256 } = sealed;
     return this.names.run(name, async () => {
-      const [thumb] = await Promise.all([picture, this.d.vault.write(name, content)]);
+      await this.d.vault.place(sealed);
       try {
         return this.s.db.transaction(() => {
           // The case may have been signed while the bytes were being written.

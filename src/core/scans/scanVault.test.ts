@@ -83,4 +83,14 @@ describe('the scan vault', () => {
     // A .part file never carries a scan's name: nothing can ask for it.
     for (const f of files(root).filter((x) => x.endsWith('.part'))) expect(f.split('/').pop()).toMatch(/\.part$/);
   });
+
+  it('clears what a crash left half-written before it stores the next scan', async () => {
+    await vault.put(Buffer.from('first'));
+    const partial = join(dir.path, 'scans', 'deadbeefdeadbeef.part');
+    writeFileSync(partial, 'half a scan');
+    const fresh = new ScanVault(join(dir.path, 'scans'), key, nameKey);
+    await fresh.put(Buffer.from('second'));
+    expect(files(join(dir.path, 'scans')).filter((f) => f.endsWith('.part'))).toEqual([]);
+    expect(files(join(dir.path, 'scans'))).toHaveLength(2);
+  });
 });
