@@ -85,6 +85,8 @@ export function DocumentScans({ caseId, item, data, autoFocus, onOpen, onRemove,
     void move(caseId, scan, delta).then((moved) => moved && refocus(scan.id, delta < 0 ? 'earlier' : 'later'));
   }
 
+  // Fixed scans take no new page: the drop is not even offered.
+  const droppable = (event: DragEvent) => !data.locked && hasFiles(event);
   const classes = ['scan-doc', missing && 'scan-doc--missing', over > 0 && 'scan-doc--over'].filter(Boolean).join(' ');
   return (
     <li
@@ -94,48 +96,50 @@ export function DocumentScans({ caseId, item, data, autoFocus, onOpen, onRemove,
       data-document={item.documentId}
       data-missing={missing || undefined}
       onDragEnter={(event) => {
-        if (!hasFiles(event)) return;
+        if (!droppable(event)) return;
         event.preventDefault();
         setOver((n) => n + 1);
       }}
       onDragOver={(event) => {
-        if (!hasFiles(event)) return;
+        if (!droppable(event)) return;
         event.preventDefault();
         event.dataTransfer.dropEffect = 'copy';
       }}
       onDragLeave={(event) => {
-        if (hasFiles(event)) setOver((n) => Math.max(0, n - 1));
+        if (droppable(event)) setOver((n) => Math.max(0, n - 1));
       }}
       onDrop={(event) => {
-        if (!hasFiles(event)) return;
+        if (!droppable(event)) return;
         event.preventDefault();
         setOver(0);
         add(event.dataTransfer.files);
       }}
     >
       <div className="scan-doc-head">
-        <p className="scan-doc-title" id={titleId}>
+        <p className="scan-doc-title">
           <span className={`scan-doc-mark${item.scans || pages.length ? ' scan-doc-mark--done' : missing ? ' scan-doc-mark--missing' : ''}`} aria-hidden="true" />
-          <span>{title}</span>
-          {item.optional && <span className="tag tag--muted">{t('documents.optional')}</span>}
-          {missing ? (
-            <span className="tag tag--warn">{t('scans.missingTag')}</span>
-          ) : (
-            item.scans > 0 && <span className="tag tag--ok">{t('scans.pagesTag', { count: item.scans })}</span>
-          )}
+          <span className="scan-doc-name">
+            <span id={titleId}>{title}</span>
+            {item.optional && <span className="tag tag--muted">{t('documents.optional')}</span>}
+            {missing ? (
+              <span className="tag tag--warn">{t('scans.missingTag')}</span>
+            ) : (
+              item.scans > 0 && <span className="tag tag--ok">{t('scans.pagesTag', { count: item.scans })}</span>
+            )}
+          </span>
         </p>
         <div className="scan-doc-actions">
-          <Button icon={<FileIcon />} onClick={() => input.current?.click()} autoFocus={autoFocus} aria-label={t('scans.addFor', { document: title })} data-testid="scan-add">
+          <Button icon={<FileIcon />} disabled={data.locked} onClick={() => input.current?.click()} autoFocus={autoFocus} aria-label={t('scans.addFor', { document: title })} data-testid="scan-add">
             {t('scans.add')}
           </Button>
-          <Button icon={<CameraIcon />} onClick={onCamera} aria-label={t('scans.cameraFor', { document: title })} data-testid="scan-camera">
+          <Button icon={<CameraIcon />} disabled={data.locked} onClick={onCamera} aria-label={t('scans.cameraFor', { document: title })} data-testid="scan-camera">
             {t('scans.camera')}
           </Button>
           {scanner && (
             <Button
               icon={<ScannerIcon />}
               busy={scanning === item.documentId}
-              disabled={scanning !== null}
+              disabled={data.locked || scanning !== null}
               onClick={() => void fromScanner(caseId, item.documentId)}
               aria-label={t('scans.scannerFor', { document: title })}
               data-testid="scan-scanner"
@@ -166,7 +170,8 @@ export function DocumentScans({ caseId, item, data, autoFocus, onOpen, onRemove,
               <li key={scan.id} className="scan-page" data-testid="scan-page" data-scan-id={scan.id} aria-busy={busy || undefined}>
                 <button type="button" className="scan-thumb" onClick={() => onOpen(scan)} aria-label={t('scans.open', { n: scan.page, document: title })} data-testid="scan-open">
                   {scan.thumbnail ? (
-                    <img src={scan.thumbnail} alt="" draggable={false} />
+                    // The thumbnail is drawn as scanned; the page's turn is shown here.
+                    <img src={scan.thumbnail} alt="" draggable={false} className={scan.rotation ? `scan-turn scan-turn--${scan.rotation}` : undefined} />
                   ) : (
                     <span className="scan-thumb-pdf">
                       <PdfIcon />
@@ -217,9 +222,7 @@ export function DocumentScans({ caseId, item, data, autoFocus, onOpen, onRemove,
           })}
         </ol>
       ) : (
-        <p className="scan-doc-empty">
-          {t('scans.noPages')} — {t('scans.drop')}
-        </p>
+        <p className="scan-doc-empty">{data.locked ? t('scans.noPages') : `${t('scans.noPages')} — ${t('scans.drop')}`}</p>
       )}
       {over > 0 && (
         <p className="scan-doc-drop" aria-hidden="true">

@@ -13,8 +13,9 @@ import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 import { CameraDialog } from './CameraDialog';
 import { DocumentScans } from './DocumentScans';
-import { inViewerOrder, missingItems } from './scanLogic';
+import { inViewerOrder, missingItems, signatureState } from './scanLogic';
 import { useScans } from './scansStore';
+import { useSigning } from './signingStore';
 import { ScanViewer } from './ScanViewer';
 import './scans.css';
 
@@ -42,6 +43,7 @@ export function ScanPanel({ caseId, autoFocus }: ScanPanelProps) {
   const loadProblem = useScans((s) => s.loadProblem);
   const actionProblem = useScans((s) => s.actionProblem);
   const hotFolder = useScans((s) => s.capabilities?.hotFolder ?? null);
+  const signature = useSigning((s) => s.signatures[caseId]);
   const { load, remove, dismissActionProblem } = useScans.getState();
   const [viewing, setViewing] = useState<number | null>(null);
   const [removing, setRemoving] = useState<ScanView | null>(null);
@@ -89,6 +91,10 @@ export function ScanPanel({ caseId, autoFocus }: ScanPanelProps) {
         <div className="notice notice--info" role="status" data-testid="scans-locked">
           {t('scans.locked')}
         </div>
+      ) : signatureState(signature, data.scans) === 'valid' ? (
+        <p className="panel-note" data-testid="scans-signed">
+          {t('scans.signedNote')}
+        </p>
       ) : (
         <p className="panel-note">{t('scans.lead')}</p>
       )}
@@ -116,7 +122,7 @@ export function ScanPanel({ caseId, autoFocus }: ScanPanelProps) {
           />
         ))}
       </ul>
-      {hotFolder && <p className="panel-note">{t('scans.hotFolder', { folder: hotFolder })}</p>}
+      {hotFolder && !data.locked && <p className="panel-note">{t('scans.hotFolder', { folder: hotFolder })}</p>}
       {viewed >= 0 && (
         <ScanViewer
           sequence={sequence}

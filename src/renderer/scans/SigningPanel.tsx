@@ -5,7 +5,7 @@
  * the core verified it. When the scans change afterwards, the signature is shown as needing
  * renewal and the request is signed again.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CaseView } from '../../shared/cases';
 import type { SignatureView, SignerInput } from '../../shared/scans';
 import type { Problem } from '../client/problem';
@@ -99,13 +99,19 @@ function WhatIsSigned({ caseId }: { caseId: number }) {
   if (!request) return problem ? <div className="notice notice--error" role="alert">{describeProblem(t, problem).summary}</div> : null;
   const title = (documentId: string) => checklist?.find((item) => item.documentId === documentId)?.title[locale] ?? documentId;
   const page = (scanId: number) => scans?.find((s) => s.id === scanId)?.page;
+  // In the checklist's order of documents, then by page, as the scans are shown above.
+  const rank = (documentId: string) => {
+    const at = checklist?.findIndex((item) => item.documentId === documentId) ?? -1;
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  const listed = [...request.scans].sort((a, b) => rank(a.documentId) - rank(b.documentId) || (page(a.scanId) ?? 0) - (page(b.scanId) ?? 0));
   return (
     <div className="signing-what" data-testid="signing-what">
       <p className="field-label">{t('signing.what')}</p>
       <p>{t('signing.request', { number: request.caseNumber })}</p>
-      {request.scans.length ? (
+      {listed.length ? (
         <ol className="signing-scans">
-          {request.scans.map((scan) => {
+          {listed.map((scan) => {
             const n = page(scan.scanId);
             return (
               <li key={scan.scanId}>
@@ -127,6 +133,50 @@ function WhatIsSigned({ caseId }: { caseId: number }) {
         <summary>{t('signing.showXml')}</summary>
         <pre className="mono">{request.xml}</pre>
       </details>
+    </div>
+  );
+}
+
+/**
+ * The key file: a button in the operator's language (the browser's own file field speaks the
+ * browser's), the chosen file's name beside it.
+ */
+function KeyFileField({ file, error, onChoose }: { file: File | null; error: string | undefined; onChoose(file: File | null): void }) {
+  const t = useT();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <span className="field-label" id={`${id}-label`}>
+        {t('signing.keyFile')}
+      </span>
+      <div className="key-file">
+        <Button onClick={() => input.current?.click()} aria-labelledby={`${id}-label ${id}-button`} aria-describedby={`${id}-name ${id}-hint${error ? ` ${id}-error` : ''}`} id={`${id}-button`} data-testid="choose-key-file">
+          {t('signing.chooseKeyFile')}
+        </Button>
+        <span className={`key-file-name${file ? ' mono' : ' muted'}`} id={`${id}-name`} data-testid="key-file-name">
+          {file ? file.name : t('signing.noKeyFile')}
+        </span>
+        <input
+          ref={input}
+          type="file"
+          accept=".p12,.pfx,application/x-pkcs12"
+          hidden
+          onChange={(event) => {
+            onChoose(event.target.files?.[0] ?? null);
+            event.target.value = '';
+          }}
+          data-testid="key-file"
+        />
+      </div>
+      <p className="field-hint" id={`${id}-hint`}>
+        {t('signing.keyFileHint')}
+      </p>
+      {error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -189,17 +239,13 @@ function SignForm({ view, again }: { view: CaseView; again: boolean }) {
       )}
       {chosen === 'pkcs12' ? (
         <div className="form-row">
-          <Field
-            label={t('signing.keyFile')}
-            type="file"
-            accept=".p12,.pfx,application/x-pkcs12"
-            hint={t('signing.keyFileHint')}
+          <KeyFileField
+            file={file}
             error={keyFileError}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
+            onChoose={(chosen) => {
+              setFile(chosen);
               setFileError(null);
             }}
-            data-testid="key-file"
           />
           <Field
             label={t('signing.password')}
