@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import {
-  backToCase, currentPanel, expectStep, withinWidth, fitsWidth, forward, handOver, NOTARISED_POA, newCase, operatorLoggedIn, requestForm,
+  backToCase, currentPanel, expectStep, withinWidth, fitsWidth, forward, handOver, signWithTrainingKey, NOTARISED_POA, newCase, operatorLoggedIn, requestForm,
   SARSENOV, screens, ZHUMABAEVA,
 } from './cases';
 import { operator, validIin } from './people';
@@ -121,7 +121,8 @@ test('a full S1 case in Aktobe: hand-over, request form, ЖТ МДҚ, forward, r
   await page.keyboard.press('Escape');
   await switchLocale(page, 'kk');
 
-  // Process 5: forward; the receipt opens for printing at once.
+  // Process 5: signed with the operator's key, then forwarded; the receipt opens for printing at once.
+  await signWithTrainingKey(page);
   await page.getByTestId('forward').focus();
   await page.keyboard.press('Enter');
   const documentView = page.getByTestId('document-view');
@@ -393,6 +394,7 @@ test.describe('training, an act without a hand-over line', () => {
     await expect(form.getByTestId('document-checklist')).toBeVisible();
     await form.getByRole('button', { name: msg('kk', 'documents.tickAll') }).click();
     await expect(page.getByTestId('forward')).toHaveText(new RegExp(msg('kk', 'forward.to.regionalGateway')));
+    await signWithTrainingKey(page);
     await page.getByTestId('forward').click();
     await expect(page.getByTestId('document-view')).toHaveAttribute('data-kind', 'receipt');
     await expect(page.getByTestId('document-page')).toContainText('ЭҮАШ-');
@@ -415,7 +417,8 @@ test.describe('a 1280 × 720 counter screen', () => {
     await handOver(page);
     await requestForm(page, SARSENOV.iin);
     await expectStep(page, 'p5');
-    await expect(currentPanel(page).getByTestId('forward')).toBeInViewport();
+    // The forward step begins with the scans: they are on screen without scrolling; signing and forwarding follow below.
+    await expect(currentPanel(page).getByTestId('scan-panel')).toBeInViewport();
     await fitsWidth(page);
     await withinWidth(page, 'current-panel');
     await saveScreen(page, 'case-1280', 'kk');
@@ -466,6 +469,7 @@ test('a case moved on elsewhere, an unreachable gateway and a deceased applicant
 
   // The gateway does not answer: the case stays at process 5 and the operator is told to retry.
   await page.route('**/api/call/cases.forward', (route) => route.fulfill({ json: { ok: false, error: { code: 'GATEWAY_UNAVAILABLE' } } }));
+  await signWithTrainingKey(page);
   await page.getByTestId('forward').click();
   await expect(page.getByTestId('action-problem')).toContainText(msg('kk', 'error.GATEWAY_UNAVAILABLE'));
   await expectStep(page, 'p5');

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 /** Steps of the counter flow, written as an operator does them, shared by the case journeys. */
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
@@ -120,9 +121,25 @@ export async function requestForm(page: Page, applicantIin: string): Promise<voi
   await iin.press('Enter');
 }
 
-/** Forwards the request and lands on the receipt, opened for printing. */
+/** The training operator's key (resources/training-pki): the e2e operator is its holder. */
+export const TRAINING_KEY = fileURLToPath(new URL('../../resources/training-pki/operator-valid.p12', import.meta.url));
+export const TRAINING_KEY_PASSWORD = 'Training-2026';
+
+/** Signs the request on the forward step with the training key, as the operator does, and sees it verified. */
+export async function signWithTrainingKey(page: Page): Promise<void> {
+  const signing = page.getByTestId('signing-panel');
+  const pkcs12 = signing.getByTestId('signer-pkcs12');
+  if (await pkcs12.count()) await pkcs12.check();
+  await signing.getByTestId('key-file').setInputFiles(TRAINING_KEY);
+  await signing.getByTestId('key-password').fill(TRAINING_KEY_PASSWORD);
+  await signing.getByTestId('sign').click();
+  await expect(signing.getByTestId('signature-verified')).toBeVisible();
+}
+
+/** Signs and forwards the request and lands on the receipt, opened for printing. */
 export async function forward(page: Page): Promise<void> {
   await expectStep(page, 'p5');
+  await signWithTrainingKey(page);
   await page.getByTestId('forward').click();
   const doc = page.getByTestId('document-view');
   await expect(doc).toHaveAttribute('data-kind', 'receipt');

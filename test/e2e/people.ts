@@ -24,9 +24,10 @@ export const admin = {
   password: 'Көктем-2025-қыркүйек',
 };
 
+/** The training key's holder (resources/training-pki): the operator who signs must be the certificate's person. */
 export const operator = {
   login: 'omirzaq',
   fullName: 'Жаңабергенов Өмірзақ Іліясұлы',
-  iin: validIin('920725', 3),
+  iin: '880512300779',
   newPassword: 'Тұрақты-құпиясөз-7',
 };
