@@ -210,7 +210,13 @@ describe('web host: a scan uploaded as bytes', () => {
           req.destroy();
         });
       });
-      req.on('error', (err) => (answered ? undefined : reject(err)));
+      // Past the limit the host answers and then closes: a client still pushing may see the close
+      // (EPIPE, reset) before it reads the answer. That is the cut-off too, reported as status 0.
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        if (answered) return;
+        if (err.code === 'EPIPE' || err.code === 'ECONNRESET') resolve({ status: 0, body: '', written });
+        else reject(err);
+      });
       const chunk = Buffer.alloc(1024 * 1024, 0x5a);
       const pump = () => {
         while (!answered && written < total) {
@@ -264,7 +270,7 @@ describe('web host: a scan uploaded as bytes', () => {
     // The answer came while the client had sent a small part of it.
     expect(gigabyte.written).toBeLessThan(32 * 1024 * 1024);
     const chunked = await push(cookie, query, undefined, MAX_SCAN_BYTES + 8 * 1024 * 1024);
-    expect(chunked.status).toBe(413);
+    expect([413, 0]).toContain(chunked.status);
     expect(chunked.written).toBeLessThan(MAX_SCAN_BYTES + 8 * 1024 * 1024 + 1);
     expect(json(await callWith(cookie, 'scans.list', { caseId })).value.scans).toEqual([]);
   });
