@@ -59,3 +59,16 @@ export function checkIin(iin: string): { ok: true; facts: IinFacts } | { ok: fal
 export function isValidIin(iin: string): boolean {
   return checkIin(iin).ok;
 }
+
+/**
+ * A valid IIN for a birth date (yymmdd), century-and-sex digit and the first usable serial from
+ * `serial`: what training data, the training PKI and the tests need many of.
+ */
+export function iinNear(yymmdd: string, centurySex: string, serial: number): string {
+  for (let s = serial; s < serial + 1000; s++) {
+    const first11 = `${yymmdd}${centurySex}${String(s % 10000).padStart(4, '0')}`;
+    const check = iinCheckDigit(first11);
+    if (check !== null) return first11 + check;
+  }
+  throw new Error('no valid IIN near that serial');
+}

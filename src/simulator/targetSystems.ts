@@ -5,6 +5,7 @@
  * missing documents a refusal naming them (Standard, item 9), in Kazakh and Russian.
  */
 import type { WireSubmission, WireTargetStatus } from '../shared/smartBridge/services';
+import { decide } from '../shared/training/decision';
 
 const PREFIX: Record<WireSubmission['targetSystem'], string> = { eSobes: 'ЕС', regionalGateway: 'ЭҮАШ' };
 
@@ -34,26 +35,6 @@ export class TargetSystems {
     if (!entry) return null;
     const decidedAt = entry.registeredAt + this.decisionDelayMs;
     if (this.now() < decidedAt) return { state: 'registered', registrationNumber };
-    const missing = entry.submission.missingDocuments;
-    if (missing.length > 0) {
-      const list = (lang: 'kk' | 'ru') => missing.map((d) => d.title[lang]).join('; ');
-      return {
-        state: 'refused',
-        registrationNumber,
-        reason: {
-          kk: `Стандарттың 9-тармағында көрсетілген құжаттар толық емес: ${list('kk')}`,
-          ru: `Неполный пакет документов по пункту 9 Стандарта: ${list('ru')}`,
-        },
-      };
-    }
-    return {
-      state: 'resultReady',
-      registrationNumber,
-      result: {
-        number: `Ш-${registrationNumber}`,
-        issuedAt: new Date(decidedAt).toISOString().slice(0, 10),
-        title: { kk: 'Мемлекеттік қызмет көрсету нәтижесі', ru: 'Результат оказания государственной услуги' },
-      },
-    };
+    return decide(entry.submission, registrationNumber, decidedAt);
   }
 }

@@ -4,6 +4,7 @@
  * refuses a request whose documents are incomplete) with no network in between. The workstation
  * itself talks to the simulator of the state systems over the SmartBridge protocol.
  */
+import { decide } from '../../shared/training/decision';
 import { TRAINING_PEOPLE, TRAINING_POWERS_OF_ATTORNEY } from '../../shared/training/people';
 import type { GatewayPort, MessageMeta, PowerOfAttorneyQuery, Submission, TargetStatus } from './port';
 
@@ -42,21 +43,6 @@ export class TrainingGateway implements GatewayPort {
   async status(registrationNumber: string, _meta: MessageMeta): Promise<TargetStatus> {
     const s = this.registered.get(registrationNumber);
     if (!s) return { state: 'registered', registrationNumber };
-    if (s.missingDocuments.length > 0) {
-      const list = (lang: 'kk' | 'ru') => s.missingDocuments.map((d) => d.title[lang]).join('; ');
-      return {
-        state: 'refused',
-        registrationNumber,
-        reason: {
-          kk: `Стандарттың 9-тармағында көрсетілген құжаттар толық емес: ${list('kk')}`,
-          ru: `Неполный пакет документов по пункту 9 Стандарта: ${list('ru')}`,
-        },
-      };
-    }
-    return {
-      state: 'resultReady',
-      registrationNumber,
-      result: { number: `Ш-${registrationNumber}`, issuedAt: new Date().toISOString().slice(0, 10), title: { kk: 'Шешім', ru: 'Решение' } },
-    };
+    return decide(s, registrationNumber, Date.now());
   }
 }
