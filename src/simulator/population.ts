@@ -120,7 +120,7 @@ export function createPopulation(options: PopulationOptions = {}): Population {
   const generated: WirePerson[] = [];
   for (let i = 0; i < (options.size ?? 10_000); i++) generated.push(person(random, taken));
   for (const p of generated) byIin.set(p.iin, p);
-  for (const p of TRAINING_PEOPLE) byIin.set(p.iin, { ...p, identityDocument: { ...p.identityDocument } });
+  for (const p of TRAINING_PEOPLE) byIin.set(p.iin, { ...p, identityDocument: p.identityDocument && { ...p.identityDocument } });
 
   // Powers of attorney between living adults; numbers of five digits never meet the training
   // ones (four digits).

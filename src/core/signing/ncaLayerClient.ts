@@ -15,7 +15,7 @@
  * - a module nobody registered answers `{"success":false,"errorCode":"MODULE_NOT_FOUND"}`.
  *
  * NCALayer's certificate for 127.0.0.1 is its own: the client trusts only the CA PEM it is
- * configured with (never rejectUnauthorized: false). One connection per request.
+ * configured with (certificate checks always on). One connection per request.
  */
 import { WebSocket } from 'ws';
 import { SigningError, type Signer } from './signer';

@@ -3,30 +3,11 @@
  * panel lists and the demos use. The in-process gateway (engine tests) and the simulator of the
  * state systems both serve exactly these, so a trainer's script works against either.
  */
+import type { WirePerson, WirePowerOfAttorney } from '../smartBridge/services';
 
-export interface TrainingPerson {
-  iin: string;
-  surname: string;
-  name: string;
-  patronymic: string | null;
-  birthDate: string;
-  sex: 'male' | 'female';
-  citizenship: string;
-  address: string;
-  identityDocument: { type: 'idCard'; number: string; issuedAt: string; validUntil: string; issuer: string };
-  deceased: boolean;
-}
-
-export interface TrainingPowerOfAttorney {
-  number: string;
-  date: string;
-  notary: string;
-  principalIin: string;
-  representativeIin: string;
-  scope: string;
-  validUntil: string;
-  revoked: boolean;
-}
+/** The people and powers of attorney as the registers answer for them (the wire's own shapes). */
+export type TrainingPerson = WirePerson;
+export type TrainingPowerOfAttorney = WirePowerOfAttorney;
 
 const idCard = (number: string, issuedAt: string) => ({
   type: 'idCard' as const,
