@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures';
 import { createAdmin, msg, saveScreen, switchLocale } from './steps';
 
@@ -101,4 +103,23 @@ test('the administrator sets the branch region and opening hours', async ({ app:
   await page.getByRole('button', { name: msg('ru', 'nav.settings') }).click();
   await expect(page.getByTestId('branch-form').getByLabel(msg('ru', 'field.opensAt'), { exact: true })).toHaveValue('08:30');
   await expect(page.getByTestId('branch-form').getByLabel(msg('ru', 'field.region'), { exact: true })).toHaveValue('karaganda');
+});
+
+test('the administrator sets whom the operators\' signatures must chain to; unreadable PEM is pointed at', async ({ app: page }) => {
+  await createAdmin(page);
+  await page.getByRole('button', { name: msg('kk', 'nav.settings') }).click();
+  const form = page.getByTestId('signing-settings-form');
+  const roots = form.getByLabel(msg('kk', 'signingSettings.roots'), { exact: true });
+  await roots.fill('-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----');
+  await form.getByRole('button', { name: msg('kk', 'action.save') }).click();
+  await expect(form.getByText(msg('kk', 'reason.signing.pem'))).toBeVisible();
+  const trainingRoots = readFileSync(fileURLToPath(new URL('../../resources/training-pki/trusted-roots.pem', import.meta.url)), 'utf8');
+  await roots.fill(trainingRoots);
+  await form.getByRole('button', { name: msg('kk', 'action.save') }).click();
+  await expect(form.getByText(msg('kk', 'signingSettings.saved'))).toBeVisible();
+  await form.scrollIntoViewIfNeeded();
+  await saveScreen(page, 'settings-signing', 'kk');
+  await switchLocale(page, 'ru');
+  await expect(page.getByTestId('signing-settings')).toContainText(msg('ru', 'signingSettings.title'));
+  await saveScreen(page, 'settings-signing', 'ru');
 });

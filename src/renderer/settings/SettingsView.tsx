@@ -7,6 +7,7 @@ import type { Settings } from '../../shared/schemas';
 import { validationProblem } from '../client/problem';
 import { precheck } from '../client/precheck';
 import { GatewaySettingsForm } from '../gateway/GatewaySettingsForm';
+import { SigningTrustSettings } from '../scans/SigningTrustForm';
 import { useGateway } from '../gateway/gatewayStore';
 import { describeProblem } from '../i18n/describeProblem';
 import { useLocale, useT } from '../i18n/localeStore';
@@ -99,6 +100,7 @@ export function SettingsView() {
         {gatewayProblem && <Notice tone="error">{describeProblem(t, gatewayProblem).summary}</Notice>}
         {gateway && <GatewaySettingsForm settings={gateway} />}
       </div>
+      <SigningTrustSettings />
     </section>
   );
 }
