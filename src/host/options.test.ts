@@ -42,3 +42,12 @@ describe('the simulator of the state systems', () => {
     expect(() => parseHostCommand(['--hot-folder='], {}, '/cwd')).toThrow(/--hot-folder/);
   });
 });
+
+describe('the computer\'s own pieces', () => {
+  it('takes the trust folder and NCALayer from the flags or the environment, and refuses an NCALayer elsewhere', () => {
+    const fromEnv = parseHostCommand([], { AZHO_TRUST_DIR: 'trust', AZHO_NCALAYER_URL: 'wss://127.0.0.1:13579', AZHO_NCALAYER_CA: 'nca.pem' }, '/cwd');
+    expect(fromEnv).toMatchObject({ trustDir: '/cwd/trust', ncaLayer: { url: 'wss://127.0.0.1:13579', caFile: '/cwd/nca.pem' } });
+    expect(parseHostCommand(['--trust-dir', '/etc/trust'], { AZHO_TRUST_DIR: 'other' }, '/cwd').trustDir).toBe('/etc/trust');
+    expect(() => parseHostCommand(['--ncalayer-url', 'wss://example.kz:13579'], {}, '/cwd')).toThrow(/ncalayer-url/);
+  });
+});

@@ -58,8 +58,8 @@ export function parseHostCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: st
   if (hotFolder !== undefined && hotFolder.trim() === '') throw new Error('--hot-folder needs a folder');
   return {
     hotFolder: hotFolder === undefined ? undefined : resolve(cwd, hotFolder),
-    ncaLayer: ncaLayerOf(flag(argv, 'ncalayer-url') ?? env.AZHO_NCALAYER_URL, flag(argv, 'ncalayer-ca'), cwd),
-    trustDir: flag(argv, 'trust-dir') === undefined ? undefined : resolve(cwd, flag(argv, 'trust-dir')!),
+    ncaLayer: ncaLayerOf(flag(argv, 'ncalayer-url') ?? env.AZHO_NCALAYER_URL, flag(argv, 'ncalayer-ca') ?? env.AZHO_NCALAYER_CA, cwd),
+    trustDir: pathOf(flag(argv, 'trust-dir') ?? env.AZHO_TRUST_DIR, cwd),
     simulator: (training && !argv.includes('--no-simulator')) || argv.includes('--simulator'),
     decisionDelaySeconds,
     links,
@@ -76,4 +76,8 @@ function ncaLayerOf(url: string | undefined, caFile: string | undefined, cwd: st
   if (url === undefined) return undefined;
   if (!/^wss:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(url)) throw new Error('--ncalayer-url must be wss://127.0.0.1:<port> (NCALayer runs on this computer)');
   return { url, caFile: caFile === undefined ? null : resolve(cwd, caFile) };
+}
+
+function pathOf(value: string | undefined, cwd: string): string | undefined {
+  return value ? resolve(cwd, value) : undefined;
 }

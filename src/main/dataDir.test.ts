@@ -43,4 +43,22 @@ describe('resolveLaunchOptions', () => {
     const argv = ['/usr/lib/electron/electron', '.', '--training', '--data-dir', '/tmp/d'];
     expect(resolveLaunchOptions(argv, {}, DEFAULT)).toEqual({ dataDir: '/tmp/d', training: true });
   });
+
+  it('takes the hot folder, the trust folder and NCALayer from the flags or the environment', () => {
+    const options = resolveLaunchOptions(
+      [...exe, '--hot-folder', '/scans/in', '--ncalayer-url=wss://127.0.0.1:13579', '--ncalayer-ca', '/etc/ncalayer-ca.pem'],
+      { AZHO_TRUST_DIR: '/etc/azho/trust' },
+      DEFAULT,
+    );
+    expect(options).toEqual({
+      dataDir: DEFAULT,
+      training: false,
+      hotFolder: '/scans/in',
+      trustDir: '/etc/azho/trust',
+      ncaLayer: { url: 'wss://127.0.0.1:13579', caFile: '/etc/ncalayer-ca.pem' },
+    });
+    // NCALayer runs on this computer: another host is refused, not trusted.
+    expect(() => resolveLaunchOptions([...exe, '--ncalayer-url', 'wss://example.kz:13579'], {}, DEFAULT)).toThrow(LaunchOptionError);
+    expect(() => resolveLaunchOptions([...exe, '--hot-folder'], {}, DEFAULT)).toThrow(LaunchOptionError);
+  });
 });

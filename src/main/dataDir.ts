@@ -1,39 +1,48 @@
 /**
- * Where this workstation keeps its data and whether it runs in training mode, decided once at
- * start from the command line and the environment. Pure, so the rules are tested without Electron.
+ * Where this workstation keeps its data, whether it runs in training mode, and the folders and
+ * programs of this computer it works with (the scanner's hot folder, the signature trust folder,
+ * NCALayer), decided once at start from the command line and the environment. Pure, so the rules
+ * are tested without Electron.
  */
 import { resolve } from 'node:path';
 
 export interface LaunchOptions {
   dataDir: string;
   training: boolean;
+  /** The folder the scanner's own software saves into. */
+  hotFolder?: string;
+  /** Authorities' certificates and CRLs trusted for signatures, besides the settings. */
+  trustDir?: string;
+  /** NCALayer on this computer, and the file with the CA of its TLS certificate. */
+  ncaLayer?: { url: string; caFile?: string };
 }
 
 export class LaunchOptionError extends Error {
   override readonly name = 'LaunchOptionError';
 }
 
-const DATA_DIR_FLAG = '--data-dir';
-
-function dataDirFromArgv(argv: readonly string[]): string | undefined {
+/** A flag's value, as `--flag value` or `--flag=value`. */
+function flagValue(argv: readonly string[], flag: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === DATA_DIR_FLAG) {
+    if (arg === flag) {
       const next = argv[i + 1];
-      // A following flag is not a path: `--data-dir --training` is a mistake, not a folder named "--training".
+      // A following flag is not a value: `--data-dir --training` is a mistake, not a folder named "--training".
       if (next === undefined || next === '' || next.startsWith('--')) {
-        throw new LaunchOptionError(`${DATA_DIR_FLAG} needs a folder`);
+        throw new LaunchOptionError(`${flag} needs a value`);
       }
       return next;
     }
-    if (arg?.startsWith(`${DATA_DIR_FLAG}=`)) {
-      const value = arg.slice(DATA_DIR_FLAG.length + 1);
-      if (value === '') throw new LaunchOptionError(`${DATA_DIR_FLAG} needs a folder`);
+    if (arg?.startsWith(`${flag}=`)) {
+      const value = arg.slice(flag.length + 1);
+      if (value === '') throw new LaunchOptionError(`${flag} needs a value`);
       return value;
     }
   }
   return undefined;
 }
+
+const NCALAYER_URL = /^wss:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/;
 
 /** The flag wins over the environment, the environment over the per-user default. */
 export function resolveLaunchOptions(
@@ -41,10 +50,22 @@ export function resolveLaunchOptions(
   env: Readonly<Record<string, string | undefined>>,
   defaultDataDir: string,
 ): LaunchOptions {
-  const chosen = dataDirFromArgv(argv) ?? (env.AZHO_DATA_DIR || undefined) ?? defaultDataDir;
+  const chosen = flagValue(argv, '--data-dir') ?? (env.AZHO_DATA_DIR || undefined) ?? defaultDataDir;
+  const folder = (flag: string, variable: string) => {
+    const value = flagValue(argv, flag) ?? (env[variable] || undefined);
+    return value === undefined ? undefined : resolve(value);
+  };
+  const ncaLayerUrl = flagValue(argv, '--ncalayer-url') ?? (env.AZHO_NCALAYER_URL || undefined);
+  if (ncaLayerUrl !== undefined && !NCALAYER_URL.test(ncaLayerUrl)) {
+    throw new LaunchOptionError('--ncalayer-url must be wss://127.0.0.1:<port> (NCALayer runs on this computer)');
+  }
+  const caFile = folder('--ncalayer-ca', 'AZHO_NCALAYER_CA');
   return {
     // Relative paths are taken from the working directory once, so a later chdir cannot move the data.
     dataDir: resolve(chosen),
     training: argv.includes('--training') || env.AZHO_TRAINING === '1',
+    hotFolder: folder('--hot-folder', 'AZHO_HOT_FOLDER'),
+    trustDir: folder('--trust-dir', 'AZHO_TRUST_DIR'),
+    ncaLayer: ncaLayerUrl === undefined ? undefined : { url: ncaLayerUrl, ...(caFile ? { caFile } : {}) },
   };
 }

@@ -2,6 +2,7 @@
  * The desktop shell's lifecycle: one instance, the data folder and its key, the core in its
  * worker, the IPC bridge, one window; on quit the core closes before the process exits.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, dialog, ipcMain, protocol, screen, session, type BrowserWindow } from 'electron';
 import { startCore } from '../core/runtime/startCore';
@@ -103,7 +104,15 @@ async function start(): Promise<void> {
     simulator = launch.training
       ? await startTrainingSimulator(join(__dirname, 'simulator.js'), 20, forkUtilityProcess)
       : null;
-    core = await startCore({ dataDir: launch.dataDir, masterKey, training: launch.training, gatewayConnection: simulator?.connection });
+    core = await startCore({
+      dataDir: launch.dataDir,
+      masterKey,
+      training: launch.training,
+      gatewayConnection: simulator?.connection,
+      hotFolder: launch.hotFolder,
+      trustDir: launch.trustDir,
+      ncaLayer: launch.ncaLayer && { url: launch.ncaLayer.url, caPem: launch.ncaLayer.caFile ? await readFile(launch.ncaLayer.caFile, 'utf8') : null },
+    });
   } catch (error) {
     return refuseToStart(
       `Жұмыс орнының ядросы іске қосылмады. Деректер қалтасы: ${launch.dataDir}`,
