@@ -10,7 +10,7 @@ import { useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
-import { TextAreaField } from '../ui/TextAreaField';
+import { PemField } from '../ui/PemField';
 import { useFormValues } from '../ui/useFormValues';
 import { useSaveForm } from '../ui/useSaveForm';
 import { useGateway } from './gatewayStore';
@@ -49,16 +49,13 @@ export function GatewaySettingsForm({ settings }: { settings: GatewaySettings })
         data-password-set={settings.passwordSet}
         {...bind('password')}
       />
-      <TextAreaField
+      <PemField
         label={t('gateway.field.caPem')}
         hint={t('gateway.hint.caPem')}
         name="caPem"
-        rows={6}
-        spellCheck={false}
-        className="field--pem"
         value={values.caPem}
         error={fields.caPem}
-        onChange={(event) => set('caPem', event.target.value)}
+        onChange={(caPem) => set('caPem', caPem)}
       />
       <div className="form-row">
         <Field label={t('gateway.field.timeoutSeconds')} hint={t('gateway.hint.timeoutSeconds')} inputMode="numeric" autoComplete="off" error={outOfRange('timeoutSeconds')} {...bind('timeoutSeconds')} />

@@ -13,7 +13,7 @@ import { useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/Notice';
-import { TextAreaField } from '../ui/TextAreaField';
+import { PemField } from '../ui/PemField';
 import { useSaveForm } from '../ui/useSaveForm';
 
 export function SigningTrustSettings() {
@@ -49,27 +49,21 @@ function SigningTrustForm({ settings, saved: onSaved }: { settings: SigningSetti
     <form ref={form} className="form form--narrow" onSubmit={submit} noValidate data-testid="signing-settings-form">
       {saved && <Notice tone="success">{t('signingSettings.saved')}</Notice>}
       {problem && <Notice tone="error">{problem.summary}</Notice>}
-      <TextAreaField
+      <PemField
         label={t('signingSettings.roots')}
         hint={t('signingSettings.rootsHint')}
         name="trustedRootsPem"
-        rows={6}
-        spellCheck={false}
-        className="field--pem"
         value={values.trustedRootsPem}
         error={fields.trustedRootsPem}
-        onChange={(event) => setValues({ ...values, trustedRootsPem: event.target.value })}
+        onChange={(trustedRootsPem) => setValues({ ...values, trustedRootsPem })}
       />
-      <TextAreaField
+      <PemField
         label={t('signingSettings.crl')}
         hint={t('signingSettings.crlHint')}
         name="crlPem"
-        rows={6}
-        spellCheck={false}
-        className="field--pem"
         value={values.crlPem}
         error={fields.crlPem}
-        onChange={(event) => setValues({ ...values, crlPem: event.target.value })}
+        onChange={(crlPem) => setValues({ ...values, crlPem })}
       />
       <Field
         label={t('signingSettings.ocsp')}
