@@ -483,6 +483,9 @@ test('a case waiting on the state systems says so and asks again on request', as
   // The link was down at process 3: the core keeps the case there, marked as waiting. The screen
   // reads the case again when the core says it moved (cases.changed), so that reading waits too.
   let waitingView: unknown = null;
+  // The core's cases.changed may come before the form's own answer: a reading then waits for the waiting view.
+  let showWaiting: (view: unknown) => void = () => {};
+  const waitingShown = new Promise<unknown>((resolve) => (showWaiting = resolve));
   await page.route('**/api/call/cases.submitForm', async (route) => {
     const response = await route.fetch();
     const body = (await response.json()) as { ok: boolean; value: { steps: { step: string; endedAt: string | null; outcome: string | null }[] } };
@@ -490,9 +493,10 @@ test('a case waiting on the state systems says so and asks again on request', as
     upToP3[upToP3.length - 1] = { ...upToP3[upToP3.length - 1]!, endedAt: null, outcome: null };
     body.value = { ...body.value, step: 'p3', status: 'inProgress', gatewayWaiting: true, steps: upToP3 } as typeof body.value;
     waitingView = body.value;
+    showWaiting(waitingView);
     await route.fulfill({ response, json: body });
   });
-  await page.route('**/api/call/cases.get', async (route) => (waitingView ? route.fulfill({ json: { ok: true, value: waitingView } }) : route.continue()));
+  await page.route('**/api/call/cases.get', async (route) => route.fulfill({ json: { ok: true, value: waitingView ?? (await waitingShown) } }));
   await requestForm(page, SARSENOV.iin);
   const waiting = page.getByTestId('waiting-panel');
   await expect(waiting.getByTestId('gateway-waiting')).toHaveText(msg('kk', 'waiting.gateway'));
