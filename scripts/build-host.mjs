@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { cli: 'src/host/cli.ts', coreWorker: 'src/core/runtime/worker.ts', simulator: 'src/simulator/cli.ts' },
+  entryPoints: { cli: 'src/host/cli.ts', coreWorker: 'src/core/runtime/worker.ts', simulator: 'src/simulator/cli.ts', branch: 'src/branch/cli.ts' },
   outdir: 'out/host',
   bundle: true,
   platform: 'node',

@@ -1,0 +1,185 @@
+/**
+ * The workstation's side of the branch link: HTTPS with its client certificate, trusting the
+ * branch's CA and nothing else; every request carries the contract version, the branch, a fresh
+ * nonce and the time; every answer is checked against the branch contract. A refusal comes back
+ * as BranchRefusal with its code; a link that does not answer as BranchUnreachable, which the
+ * caller may retry with the same idempotency key.
+ */
+import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:https';
+import {
+  BRANCH_CONTRACT_VERSION, BRANCH_HEADERS, BranchError, BranchEvent, branchCalls,
+  type BranchCallName, type BranchInput, type BranchOutput,
+} from '../../shared/branch/wire';
+
+export interface BranchIdentity {
+  /** https://host:port of the branch's API. */
+  url: string;
+  branchId: string;
+  branchName: string;
+  device: string;
+  caPem: string;
+  certPem: string;
+  keyPem: string;
+}
+
+export class BranchRefusal extends Error {
+  constructor(readonly error: BranchError) {
+    super(error.code);
+  }
+}
+
+export class BranchUnreachable extends Error {}
+
+export interface BranchClientOptions {
+  timeoutMs?: number;
+  /** The contract version this side speaks (tests pretend to be an older or newer workstation). */
+  contractVersion?: number;
+}
+
+export class BranchClient {
+  private readonly agent: Agent;
+  private readonly base: URL;
+
+  constructor(
+    readonly identity: BranchIdentity,
+    private readonly options: BranchClientOptions = {},
+  ) {
+    this.base = new URL(identity.url);
+    this.agent = new Agent({
+      keepAlive: true,
+      maxSockets: 8,
+      ca: identity.caPem,
+      cert: identity.certPem,
+      key: identity.keyPem,
+      minVersion: 'TLSv1.2',
+    });
+  }
+
+  headers(): Record<string, string> {
+    return {
+      [BRANCH_HEADERS.contract]: String(this.options.contractVersion ?? BRANCH_CONTRACT_VERSION),
+      [BRANCH_HEADERS.branch]: this.identity.branchId,
+      [BRANCH_HEADERS.nonce]: randomBytes(16).toString('hex'),
+      [BRANCH_HEADERS.time]: new Date().toISOString(),
+    };
+  }
+
+  async call<N extends BranchCallName>(name: N, input: BranchInput<N>): Promise<BranchOutput<N>> {
+    const body = JSON.stringify(input);
+    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        new URL(`/api/${name}`, this.base),
+        {
+          method: 'POST',
+          agent: this.agent,
+          headers: { ...this.headers(), 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          timeout: this.options.timeoutMs ?? 5_000,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('error', (err) => reject(new BranchUnreachable(err.message)));
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', (err) => reject(isTlsRefusal(err) ? new BranchRefusal({ code: 'NOT_ENROLLED' }) : new BranchUnreachable(err.message)));
+      req.end(body);
+    });
+    let envelope: { ok: boolean; value?: unknown; error?: unknown };
+    try {
+      envelope = JSON.parse(text) as typeof envelope;
+    } catch {
+      throw new BranchUnreachable(`HTTP ${status}: not the branch contract`);
+    }
+    if (!envelope.ok) {
+      const error = BranchError.safeParse(envelope.error);
+      if (status >= 500 || !error.success) throw new BranchUnreachable(`HTTP ${status}`);
+      throw new BranchRefusal(error.data);
+    }
+    return branchCalls[name].output.parse(envelope.value) as BranchOutput<N>;
+  }
+
+  /**
+   * The branch's pushes, reconnecting by itself; each event is handed over once even when a
+   * reconnection's catch-up sends it again.
+   */
+  events(onEvent: (e: BranchEvent) => void, onLink: (up: boolean) => void): { close(): void } {
+    let lastId: number | null = null;
+    const seen = new Set<number>();
+    let closed = false;
+    let current: ReturnType<typeof request> | undefined;
+    let retry: NodeJS.Timeout | undefined;
+    const open = () => {
+      if (closed) return;
+      const headers: Record<string, string> = { ...this.headers(), accept: 'text/event-stream' };
+      if (lastId !== null) headers['last-event-id'] = String(lastId);
+      const req = request(new URL('/api/events', this.base), { method: 'GET', agent: this.agent, headers }, (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          return again();
+        }
+        onLink(true);
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const frame = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const lines = frame.split('\n');
+            const data = lines.find((l) => l.startsWith('data: '));
+            if (!data) {
+              // The stream's starting point: where to catch up from if it drops before any event.
+              const position = lines.find((l) => l.startsWith('id: '));
+              if (position && lastId === null) lastId = Number(position.slice(4));
+              continue;
+            }
+            const parsed = BranchEvent.safeParse(JSON.parse(data.slice(6)));
+            if (!parsed.success) continue;
+            const e = parsed.data;
+            if (e.id > 0) {
+              if (seen.has(e.id)) continue;
+              seen.add(e.id);
+              if (seen.size > 5000) seen.delete(seen.values().next().value!);
+              lastId = Math.max(lastId ?? 0, e.id);
+            }
+            onEvent(e);
+          }
+        });
+        res.on('end', again);
+        res.on('error', again);
+      });
+      req.on('error', again);
+      req.end();
+      current = req;
+    };
+    const again = () => {
+      if (closed || retry) return;
+      onLink(false);
+      retry = setTimeout(() => {
+        retry = undefined;
+        open();
+      }, 500);
+    };
+    open();
+    return {
+      close() {
+        closed = true;
+        if (retry) clearTimeout(retry);
+        current?.destroy();
+      },
+    };
+  }
+
+  close() {
+    this.agent.destroy();
+  }
+}
+
+/** The server refused our certificate during the handshake: not a link problem, a trust problem. */
+function isTlsRefusal(err: Error & { code?: string }): boolean {
+  return /certificate|alert|handshake/i.test(err.message) && err.code !== 'ECONNRESET' && err.code !== 'ECONNREFUSED';
+}

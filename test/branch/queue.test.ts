@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BranchRefusal, type BranchClient } from '../../src/core/branch/branchClient';
+import { startTestBranch, type TestBranch } from '../support/branch';
+import { postgresAvailable } from '../support/postgres';
+
+const op = (login: string) => ({ login, name: login });
+let key = 0;
+const idem = (p: string) => `${p}:${process.pid}:${++key}`;
+
+describe.skipIf(!postgresAvailable)('branch queue on PostgreSQL', () => {
+  let branch: TestBranch;
+  let w1: BranchClient;
+  let w2: BranchClient;
+  let kiosk: BranchClient;
+
+  beforeAll(async () => {
+    branch = await startTestBranch();
+    [w1, w2, kiosk] = await Promise.all([branch.client('W-01'), branch.client('W-02'), branch.client('K-01', 'kiosk')]);
+    await w1.call('queue.setWindow', { window: '1', groups: ['A', 'B'], paused: false, operator: op('aigerim') });
+    await w2.call('queue.setWindow', { window: '2', groups: ['A'], paused: false, operator: op('nurlan') });
+  });
+  afterAll(async () => branch?.close());
+
+  it('numbers tickets per group for the whole branch, and a repeat of the kiosk key is the same ticket', async () => {
+    const a = await kiosk.call('queue.issue', { group: 'A', priority: null, regulationId: null, idemKey: idem('k') });
+    const k = idem('k');
+    const b = await kiosk.call('queue.issue', { group: 'A', priority: null, regulationId: null, idemKey: k });
+    const again = await kiosk.call('queue.issue', { group: 'A', priority: null, regulationId: null, idemKey: k });
+    const c = await w2.call('queue.issue', { group: 'B', priority: null, regulationId: null, idemKey: idem('w') });
+    expect([a.ticket.number, b.ticket.number, c.ticket.number]).toEqual(['A-001', 'A-002', 'B-001']);
+    expect(again.ticket.id).toBe(b.ticket.id);
+    expect(b.peopleAhead).toBe(1);
+  });
+
+  it('calls the oldest first, never one ticket at two windows, and says when the window is busy', async () => {
+    const t1 = await w1.call('queue.callNext', { window: '1', operator: op('aigerim'), idemKey: idem('c') });
+    const t2 = await w2.call('queue.callNext', { window: '2', operator: op('nurlan'), idemKey: idem('c') });
+    expect(t1.number).toBe('A-001');
+    expect(t2.number).toBe('A-002');
+    await expect(w1.call('queue.callNext', { window: '1', operator: op('aigerim'), idemKey: idem('c') })).rejects.toMatchObject({ error: { code: 'WINDOW_BUSY' } });
+    const started = await w1.call('queue.startService', { ticketId: t1.id, version: t1.version, window: '1', caseNumber: 'K-1', idemKey: idem('s') });
+    expect(started.state).toBe('serving');
+    await expect(w2.call('queue.finish', { ticketId: t1.id, version: started.version, window: '2', idemKey: idem('f') })).rejects.toBeInstanceOf(BranchRefusal);
+    const done = await w1.call('queue.finish', { ticketId: t1.id, version: started.version, window: '1', idemKey: idem('f') });
+    expect(done.state).toBe('done');
+  });
+
+  it('a board may not issue tickets', async () => {
+    const board = await branch.client('B-01', 'board');
+    await expect(board.call('queue.issue', { group: 'A', priority: null, regulationId: null, idemKey: idem('b') })).rejects.toMatchObject({ error: { code: 'FORBIDDEN' } });
+    const view = await board.call('queue.board', { windows: ['2'] });
+    expect(view.called.map((c) => c.window)).toEqual(['2']);
+  });
+});
