@@ -39,10 +39,14 @@ function writeSecret(path: string, text: string) {
   chmodSync(path, 0o600);
 }
 
-/** A serial of 16 random bytes, positive: the device table keys on it. */
+/**
+ * A serial of 16 random bytes, positive and without a leading zero byte: the device table keys on
+ * it, and TLS reports a certificate's serial without leading zeros (a serial 00ab… would be ab…,
+ * and its device refused for good).
+ */
 function serialHex(): string {
   const bytes = randomBytes(16);
-  bytes[0]! &= 0x7f;
+  bytes[0] = 0x40 | (bytes[0]! & 0x3f);
   return bytes.toString('hex');
 }
 

@@ -30,10 +30,13 @@ interface TicketRow {
   version: number;
   recalls: number;
   transfers: number;
+  /** Numbered by a workstation while cut off: that workstation serves it. */
+  fallback: boolean;
   json: Ticket;
 }
 
-const SELECT_TICKET = 'SELECT id, line, priority, line_order, state, "window", version, recalls, transfers, ticket_json(t) AS json FROM tickets t';
+const SELECT_TICKET =
+  'SELECT id, line, priority, line_order, state, "window", version, recalls, transfers, origin_device IS NOT NULL AS fallback, ticket_json(t) AS json FROM tickets t';
 
 export class BranchQueue {
   constructor(
@@ -47,13 +50,15 @@ export class BranchQueue {
     if (input.priority && !settings.rows[0]!.priority_categories.includes(input.priority)) {
       throw new BranchFailure({ code: 'VALIDATION', issues: [{ path: 'priority', reason: 'queue.priority' }] }, 400);
     }
+    // Numbers as the workstation's own queue writes them (A-007, A-1000): lpad alone would cut the
+    // 1000th ticket of a group down to A-100, a number already given that day.
     const ticket = await idempotent(this.pool, input.idemKey, device.id, 'queue.issue', async (c) => {
       const { rows } = await c.query<{ json: Ticket }>(
         `WITH s AS (
            INSERT INTO ticket_sequences (day, grp, last) VALUES ($1, $2, 1)
            ON CONFLICT (day, grp) DO UPDATE SET last = ticket_sequences.last + 1 RETURNING last)
          INSERT INTO tickets AS t (day, grp, line, seq, number, priority, regulation_id, state, issued_at, line_order, issued_by)
-         SELECT $1, $2, $2, s.last, $2 || '-' || lpad(s.last::text, 3, '0'), $3, $4, 'waiting', now(),
+         SELECT $1, $2, $2, s.last, $2 || '-' || lpad(s.last::text, greatest(3, length(s.last::text)), '0'), $3, $4, 'waiting', now(),
                 (extract(epoch FROM clock_timestamp()) * 1000000)::bigint, $5 FROM s
          RETURNING ticket_json(t) AS json`,
         [day, input.group, input.priority, input.regulationId, device.id],
@@ -127,7 +132,7 @@ export class BranchQueue {
     const day = this.today();
     return idempotent(this.pool, input.idemKey, device.id, 'queue.callTicket', async (c) => {
       const t = await this.lockTicket(c, input.ticketId, day);
-      if (t.state !== 'waiting' || (t.window !== null && t.window !== input.window)) throw new BranchFailure('TICKET_CHANGED');
+      if (t.state !== 'waiting' || t.fallback || (t.window !== null && t.window !== input.window)) throw new BranchFailure('TICKET_CHANGED');
       return this.update(c, day, t, `state = 'called', "window" = $2, operator_login = $3, called_at = now()`, [input.window, input.operator.login], 'call');
     });
   }
@@ -183,7 +188,7 @@ export class BranchQueue {
     const day = this.today();
     return idempotent(this.pool, input.idemKey, device.id, call, async (c) => {
       const t = await this.lockTicket(c, input.ticketId, day);
-      if (t.version !== input.version || t.window !== input.window || !expected.includes(t.state)) throw new BranchFailure('TICKET_CHANGED');
+      if (t.fallback || t.version !== input.version || t.window !== input.window || !expected.includes(t.state)) throw new BranchFailure('TICKET_CHANGED');
       const p = plan(t);
       return this.update(c, day, t, p.set, p.params, p.announce);
     });

@@ -91,6 +91,8 @@ export async function startBranchServer(o: BranchServerOptions): Promise<BranchS
       const parsed = EnrollRequest.safeParse(body);
       if (!parsed.success) throw new BranchFailure({ code: 'VALIDATION', issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), reason: i.message })) }, 400);
       const answer = await enroll(pool, pki, branch, parsed.data.code, parsed.data.publicKeyPem);
+      // A device enrolled again has a new certificate: its old one, perhaps remembered, stops working at once.
+      devices.forget();
       log({ event: 'enrolled', device: answer.device.name, role: answer.device.role });
       return answer;
     }, async (html) => {
@@ -145,6 +147,11 @@ class DeviceDirectory {
     const device = rows[0] ?? null;
     this.cache.set(serial, { device, until: Date.now() + 5_000 });
     return device;
+  }
+
+  /** Forgets every remembered look-up (after an enrollment, which may replace a device's certificate). */
+  forget() {
+    this.cache.clear();
   }
 
   /** Last seen, written at most once a minute per device. */

@@ -50,6 +50,10 @@ import { OutboxSender } from './outbox/sender';
 import { GATEWAY_PASSWORD_COLUMN } from './settings/gatewaySettings';
 import { Catalog } from './regulations/catalog';
 import { queueHandlers } from './handlers/queue';
+import { branchHandlers } from './handlers/branch';
+import { BranchLink } from './branch/branchLink';
+import { CounterQueue } from './branch/branchQueue';
+import { createBranchStore } from './branch/branchStore';
 import { QueueService } from './queue/queueService';
 import { createQueueStore } from './queue/queueStore';
 import { loadRegulations } from './regulations/loadRegulations';
@@ -256,6 +260,21 @@ function liveWorkstation(
     called: (number, window, recall) => emit('*', 'queue.called', { number, window, recall }),
   });
   queue.closeEarlierDays();
+  const announceBranch = coalesced(250, () => db.open && emit('*', 'branch.changed', branchLink.status()));
+  const branchLink: BranchLink = new BranchLink({
+    store: createBranchStore(db, cipher, caseStore, services.operators),
+    changed: announceBranch,
+    pushed: (event) => CounterQueue.relay(emit, event),
+    reconnected: () =>
+      void counterQueue.rejoin((clientId) => {
+        const session = sessions.get(clientId);
+        return session ? services.operators.byId(session.operatorId) : undefined;
+      }),
+    log: logLine,
+    now: () => iso(clock.now()),
+  });
+  const counterQueue = new CounterQueue(queue, queueStore, branchLink, today);
+  branchLink.start();
   const scans = new ScanService({
     services,
     store: scanStore,
@@ -271,7 +290,8 @@ function liveWorkstation(
     : undefined;
   hotFolder?.start().catch((err: unknown) => logLine(`hot folder ${options.hotFolder} unavailable: ${(err as Error).message}`));
   const handlers: Handlers = {
-    ...queueHandlers(services, { queue, store: queueStore, engine, catalog, today }),
+    ...queueHandlers(services, { queue: counterQueue, store: queueStore, engine, catalog, today }),
+    ...branchHandlers(services, branchLink),
     ...setupHandlers(services),
     ...authHandlers(services),
     ...operatorHandlers(services),
@@ -298,6 +318,7 @@ function liveWorkstation(
     sweep: () => {
       sessions.sweep();
       queue.expireCalls();
+      branchLink.tick(Date.now());
     },
     maintain: () => {
       // A new day begins with the last one's open tickets recorded as unserved.
@@ -317,6 +338,7 @@ function liveWorkstation(
       void hotFolder?.stop();
       sender.stop();
       link.close();
+      branchLink.close();
       checkpoint(db, 'TRUNCATE');
       db.close();
       lock.release();

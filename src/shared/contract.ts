@@ -15,6 +15,7 @@ import { Regulation, Region } from './regulation';
 import { GatewaySettings, GatewaySettingsInput, GatewayStatus, SimulatorFault } from './gateway';
 import { CaseScans, ScanCapabilities, ScanPage, ScanView, SignatureView, SigningRequest, SigningSettings, scanInputs, signingInputs } from './scans';
 import type { ScanSource } from './scans';
+import { BranchEnrollInput, BranchStatus } from './branchStatus';
 import { BoardView, KioskGroup, QueueOverview, QueueSettings, QueueStats, Ticket, TicketPrint, WindowView, queueInputs } from './queue';
 
 /** Who may make a call: anyone, any logged-in unlocked operator, or only some roles. */
@@ -164,6 +165,11 @@ export const calls = {
   'gateway.settings': call({ input: Empty, output: GatewaySettings, access: ['admin'] }),
   'gateway.updateSettings': call({ input: GatewaySettingsInput, output: GatewaySettings, access: ['admin'] }),
 
+  /** The branch server this workstation belongs to, and whether it is reachable now. */
+  'branch.status': call({ input: Empty, output: BranchStatus, access: 'public' }),
+  /** Joins a branch with the administrator's one-time code and the branch's CA certificate. */
+  'branch.enroll': call({ input: BranchEnrollInput, output: BranchStatus, access: ['admin'] }),
+
   /** The kiosk's choice of service groups and barrier-free categories (a public screen in the hall). */
   'queue.kiosk': call({
     input: Empty,
@@ -173,7 +179,7 @@ export const calls = {
   /** A ticket from the kiosk, reception or the operator: group letter + the day's sequence. */
   'queue.issue': call({ input: queueInputs.issue, output: TicketPrint, access: 'public' }),
   /** The display board: numbers called with their windows, and the next ones. No personal data. */
-  'queue.board': call({ input: Empty, output: BoardView, access: 'public' }),
+  'queue.board': call({ input: queueInputs.board, output: BoardView, access: 'public' }),
   'queue.overview': call({ input: Empty, output: QueueOverview, access: OPERATORS }),
   'queue.setWindow': call({ input: queueInputs.setWindow, output: WindowView, access: OPERATORS }),
   'queue.pause': call({ input: Empty, output: WindowView, access: OPERATORS }),
@@ -239,6 +245,8 @@ export const events = {
   'cases.changed': z.object({ caseId: Id }),
   /** The link or the backlog changed. */
   'gateway.changed': GatewayStatus,
+  /** The branch link went down or came back, or the sync caught up: the header's indicator. */
+  'branch.changed': BranchStatus,
 } as const;
 
 export type Events = typeof events;

@@ -49,6 +49,9 @@ export const ERROR_CODES = [
   'NCALAYER_CANCELLED', // the operator cancelled in NCALayer's window
   'NCALAYER_FAILED', // NCALayer answered with an error
   'SCANNER_UNAVAILABLE', // no scanner (SANE) is available on this computer
+  'WINDOW_TAKEN', // another workstation of the branch holds this window now
+  'BRANCH_UNREACHABLE', // the branch server does not answer: the ticket it holds cannot be changed until the link returns
+  'BRANCH_REFUSED', // the branch server refuses this workstation: `branch.code` says why, `branch.update` which side to update
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -67,6 +70,7 @@ export interface AppErrorData {
   issues?: FieldIssue[];
   retryAfterSeconds?: number;
   storage?: { problem: StorageProblem; path: string };
+  branch?: { code: string; update?: 'workstation' | 'server' };
 }
 
 export class AppError extends Error {

@@ -107,4 +107,6 @@ export const queueInputs = {
     { message: 'queue.transferTarget', path: ['toGroup'] },
   ),
   day: z.strictObject({ day: IsoDay.optional() }),
+  /** A board shows every window, or the ones it is set to (a hall with two boards). */
+  board: z.strictObject({ windows: z.array(WindowName).min(1).max(60).optional() }),
 };

@@ -40,6 +40,8 @@ const ALLOWED: Record<string, string[]> = {
   renderer: ['renderer', 'shared'],
   host: ['host', 'core', 'shared', 'simulator'],
   simulator: ['simulator', 'shared'],
+  // The branch server shares only the contract with the workstations, never the core's internals.
+  branch: ['branch', 'shared'],
 };
 const NODE_ONLY = /^(node:|better-sqlite3$|electron$|fs$|path$|child_process$|worker_threads$)/;
 
@@ -47,7 +49,7 @@ describe('layers', () => {
   const files = sources(SRC).filter((f) => !/\.test\.tsx?$/.test(f));
 
   it('finds the layers it guards', () => {
-    for (const layer of ['shared', 'core', 'main', 'preload', 'host']) {
+    for (const layer of ['shared', 'core', 'main', 'preload', 'host', 'branch']) {
       expect(files.some((f) => relative(SRC, f).startsWith(layer))).toBe(true);
     }
   });
@@ -66,7 +68,7 @@ describe('layers', () => {
 
   it('keeps electron out of the core, the shared contract and the host', () => {
     const wrong = files
-      .filter((f) => /^(core|shared|host|simulator)[\\/]/.test(relative(SRC, f)))
+      .filter((f) => /^(core|shared|host|simulator|branch)[\\/]/.test(relative(SRC, f)))
       .filter((f) => importsOf(f).includes('electron'))
       .map((f) => relative(ROOT, f));
     expect(wrong).toEqual([]);

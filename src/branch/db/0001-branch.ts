@@ -84,8 +84,9 @@ CREATE TABLE tickets (
   UNIQUE (origin_device, origin_id)
 );
 CREATE UNIQUE INDEX tickets_number ON tickets (day, grp, seq) WHERE origin_device IS NULL;
--- The head of each line in one index step.
-CREATE INDEX tickets_line ON tickets (day, line, (priority IS NOT NULL), line_order) WHERE state = 'waiting' AND "window" IS NULL;
+-- The head of each line in one index step. A workstation's fallback tickets are its own to
+-- call: the branch records them, and never hands them to another window.
+CREATE INDEX tickets_line ON tickets (day, line, (priority IS NOT NULL), line_order) WHERE state = 'waiting' AND "window" IS NULL AND origin_device IS NULL;
 CREATE INDEX tickets_reserved ON tickets (day, "window", line_order) WHERE state = 'waiting' AND "window" IS NOT NULL;
 -- A window has at most one ticket called or in service: two windows can never share one either.
 CREATE UNIQUE INDEX tickets_window_current ON tickets (day, "window") WHERE state IN ('called', 'serving');
@@ -214,6 +215,9 @@ DECLARE
   v_t tickets;
   v_res jsonb;
 BEGIN
+  -- The same key in flight twice (a retry while the first try still runs): the second waits here
+  -- for the first to commit, then reads its answer instead of finding the window busy.
+  PERFORM pg_advisory_xact_lock(73020, hashtext(p_key));
   SELECT response INTO v_prev FROM requests WHERE idem_key = p_key;
   IF FOUND THEN RETURN v_prev; END IF;
   SELECT groups, paused INTO v_groups, v_paused FROM windows WHERE "window" = p_window AND device_id = p_device;
@@ -228,13 +232,13 @@ BEGIN
 
   -- A ticket transferred to this window comes first.
   SELECT * INTO v_best FROM tickets WHERE day = p_day AND state = 'waiting' AND "window" = p_window
-    ORDER BY line_order LIMIT 1 FOR UPDATE SKIP LOCKED;
+    AND origin_device IS NULL ORDER BY line_order LIMIT 1 FOR UPDATE SKIP LOCKED;
   IF v_best.id IS NULL THEN
     FOREACH v_line IN ARRAY v_groups LOOP
       SELECT * INTO v_pr FROM tickets WHERE day = p_day AND state = 'waiting' AND "window" IS NULL AND line = v_line
-        AND priority IS NOT NULL ORDER BY line_order LIMIT 1 FOR UPDATE SKIP LOCKED;
+        AND origin_device IS NULL AND priority IS NOT NULL ORDER BY line_order LIMIT 1 FOR UPDATE SKIP LOCKED;
       SELECT * INTO v_rg FROM tickets WHERE day = p_day AND state = 'waiting' AND "window" IS NULL AND line = v_line
-        AND priority IS NULL ORDER BY line_order LIMIT 1 FOR UPDATE SKIP LOCKED;
+        AND origin_device IS NULL AND priority IS NULL ORDER BY line_order LIMIT 1 FOR UPDATE SKIP LOCKED;
       v_streak := coalesce((SELECT streak FROM queue_lines WHERE day = p_day AND line = v_line), 0);
       -- The counter's rule (core/queue/callPolicy.ts), per line.
       IF v_pr.id IS NOT NULL AND v_rg.id IS NOT NULL THEN

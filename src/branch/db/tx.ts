@@ -34,6 +34,10 @@ export async function idempotent<T>(
   for (let attempt = 0; ; attempt++) {
     try {
       return await inTransaction(pool, async (c) => {
+        // One try of a key at a time: a retry that comes while the first try still runs (its
+        // answer lost, the server killed) waits for it and reads its answer — without this it
+        // would find the ticket already changed and refuse with TICKET_CHANGED.
+        await c.query('SELECT pg_advisory_xact_lock(73020, hashtext($1))', [key]);
         const seen = await c.query<{ response: T }>('SELECT response FROM requests WHERE idem_key = $1', [key]);
         if (seen.rows[0]) return seen.rows[0].response;
         const result = await work(c);

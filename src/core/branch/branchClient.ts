@@ -31,6 +31,8 @@ export class BranchRefusal extends Error {
 
 export class BranchUnreachable extends Error {}
 
+const STREAM_SILENCE_MS = 20_000;
+
 export interface BranchClientOptions {
   timeoutMs?: number;
   /** The contract version this side speaks (tests pretend to be an older or newer workstation). */
@@ -105,60 +107,42 @@ export class BranchClient {
    * The branch's pushes, reconnecting by itself; each event is handed over once even when a
    * reconnection's catch-up sends it again.
    */
-  events(onEvent: (e: BranchEvent) => void, onLink: (up: boolean) => void): { close(): void } {
-    let lastId: number | null = null;
-    const seen = new Set<number>();
+  events(onEvent: (e: BranchEvent) => void, onLink: (up: boolean) => void): { close(): void; kick(): void } {
+    const frames = new EventFrames(onEvent);
     let closed = false;
+    let up = false;
     let current: ReturnType<typeof request> | undefined;
     let retry: NodeJS.Timeout | undefined;
     const open = () => {
       if (closed) return;
       const headers: Record<string, string> = { ...this.headers(), accept: 'text/event-stream' };
-      if (lastId !== null) headers['last-event-id'] = String(lastId);
+      if (frames.lastId !== null) headers['last-event-id'] = String(frames.lastId);
       const req = request(new URL('/api/events', this.base), { method: 'GET', agent: this.agent, headers }, (res) => {
         if (res.statusCode !== 200) {
           res.resume();
-          return again();
+          return dropped(req);
         }
+        up = true;
         onLink(true);
-        let buffer = '';
         res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buffer += chunk;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const frame = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const lines = frame.split('\n');
-            const data = lines.find((l) => l.startsWith('data: '));
-            if (!data) {
-              // The stream's starting point: where to catch up from if it drops before any event.
-              const position = lines.find((l) => l.startsWith('id: '));
-              if (position && lastId === null) lastId = Number(position.slice(4));
-              continue;
-            }
-            const parsed = BranchEvent.safeParse(JSON.parse(data.slice(6)));
-            if (!parsed.success) continue;
-            const e = parsed.data;
-            if (e.id > 0) {
-              if (seen.has(e.id)) continue;
-              seen.add(e.id);
-              if (seen.size > 5000) seen.delete(seen.values().next().value!);
-              lastId = Math.max(lastId ?? 0, e.id);
-            }
-            onEvent(e);
-          }
-        });
-        res.on('end', again);
-        res.on('error', again);
+        res.on('data', (chunk: string) => frames.push(chunk));
+        res.on('end', () => dropped(req));
+        res.on('error', () => dropped(req));
       });
-      req.on('error', again);
+      // The server says something at least every 15 s; a silent stream is a cut link.
+      req.setTimeout(STREAM_SILENCE_MS, () => req.destroy(new Error('silent')));
+      req.on('error', () => dropped(req));
       req.end();
       current = req;
     };
-    const again = () => {
-      if (closed || retry) return;
-      onLink(false);
+    // Only the attempt in force counts: one that was replaced may still report its end.
+    const dropped = (req: ReturnType<typeof request>) => {
+      if (closed || retry || req !== current) return;
+      frames.reset();
+      if (up) {
+        up = false;
+        onLink(false);
+      }
       retry = setTimeout(() => {
         retry = undefined;
         open();
@@ -171,6 +155,16 @@ export class BranchClient {
         if (retry) clearTimeout(retry);
         current?.destroy();
       },
+      /** The link is back (a call got through): stop waiting on a stalled attempt and reconnect now. */
+      kick() {
+        if (closed || up) return;
+        if (retry) clearTimeout(retry);
+        retry = undefined;
+        const stalled = current;
+        current = undefined;
+        stalled?.destroy();
+        open();
+      },
     };
   }
 
@@ -182,4 +176,44 @@ export class BranchClient {
 /** The server refused our certificate during the handshake: not a link problem, a trust problem. */
 function isTlsRefusal(err: Error & { code?: string }): boolean {
   return /certificate|alert|handshake/i.test(err.message) && err.code !== 'ECONNRESET' && err.code !== 'ECONNREFUSED';
+}
+
+/** Server-sent event frames, parsed as they arrive; an event seen before (a catch-up's overlap) is dropped. */
+class EventFrames {
+  lastId: number | null = null;
+  private buffer = '';
+  private readonly seen = new Set<number>();
+
+  constructor(private readonly onEvent: (e: BranchEvent) => void) {}
+
+  /** A broken stream's half frame is not continued by the next stream. */
+  reset() {
+    this.buffer = '';
+  }
+
+  push(chunk: string) {
+    this.buffer += chunk;
+    let end: number;
+    while ((end = this.buffer.indexOf('\n\n')) >= 0) {
+      const lines = this.buffer.slice(0, end).split('\n');
+      this.buffer = this.buffer.slice(end + 2);
+      const data = lines.find((l) => l.startsWith('data: '));
+      if (!data) {
+        // The stream's starting point: where to catch up from if it drops before any event.
+        const position = lines.find((l) => l.startsWith('id: '));
+        if (position && this.lastId === null) this.lastId = Number(position.slice(4));
+        continue;
+      }
+      const parsed = BranchEvent.safeParse(JSON.parse(data.slice(6)));
+      if (!parsed.success) continue;
+      const e = parsed.data;
+      if (e.id > 0) {
+        if (this.seen.has(e.id)) continue;
+        this.seen.add(e.id);
+        if (this.seen.size > 5000) this.seen.delete(this.seen.values().next().value!);
+        this.lastId = Math.max(this.lastId ?? 0, e.id);
+      }
+      this.onEvent(e);
+    }
+  }
 }

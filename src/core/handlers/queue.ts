@@ -2,7 +2,7 @@
 import { AppError } from '../../shared/errors';
 import type { CaseEngine } from '../cases/caseService';
 import { dayStats, ticketsCsv } from '../queue/stats';
-import type { QueueService } from '../queue/queueService';
+import type { CounterQueue } from '../branch/branchQueue';
 import type { QueueStore } from '../queue/queueStore';
 import type { Catalog } from '../regulations/catalog';
 import type { Services } from '../services';
@@ -15,7 +15,8 @@ type Calls =
   | 'queue.updateSettings';
 
 export interface QueueHandlerDeps {
-  queue: QueueService;
+  /** The counter's queue, or the branch's when this workstation belongs to one. */
+  queue: CounterQueue;
   store: QueueStore;
   engine: CaseEngine;
   catalog: Catalog;
@@ -39,34 +40,32 @@ export function queueHandlers(s: Services, d: QueueHandlerDeps): HandlerGroup<Ca
         priorityCategories: s.settings.queue().priorityCategories,
       };
     },
-    'queue.issue': ({ group, regulationId, priority }) => {
+    'queue.issue': ({ group, regulationId, priority }, ctx) => {
       if (regulationId && d.catalog.get(regulationId)?.service.queueGroup !== group) {
         throw new AppError({ code: 'VALIDATION', issues: [{ path: 'regulationId', reason: 'queue.serviceNotInGroup' }] });
       }
-      return d.queue.issue(group, priority, regulationId ?? null);
+      return d.queue.issue(group, priority, regulationId ?? null, ctx.clientId);
     },
-    'queue.board': () => d.queue.board(),
+    'queue.board': ({ windows }) => d.queue.board(windows),
     'queue.overview': (_input, ctx) => d.queue.overview(ctx.clientId),
     'queue.setWindow': ({ window, groups }, ctx) => d.queue.setWindow(ctx.clientId, window, groups, ctx.operator!),
     'queue.pause': (_input, ctx) => d.queue.pause(ctx.clientId, true, ctx.operator!),
     'queue.resume': (_input, ctx) => d.queue.pause(ctx.clientId, false, ctx.operator!),
     'queue.callNext': (_input, ctx) => d.queue.callNext(ctx.clientId, ctx.operator!),
     'queue.callTicket': ({ ticketId }, ctx) => d.queue.callTicket(ctx.clientId, ticketId, ctx.operator!),
-    'queue.recall': ({ ticketId, version }, ctx) => d.queue.recall(ctx.clientId, ticketId, version, ctx.operator!),
-    'queue.noShow': ({ ticketId, version }, ctx) => d.queue.noShow(ctx.clientId, ticketId, version, ctx.operator!),
-    'queue.returnToQueue': ({ ticketId, version }, ctx) => d.queue.returnToQueue(ctx.clientId, ticketId, version, ctx.operator!),
-    'queue.finish': ({ ticketId, version }, ctx) => d.queue.finish(ctx.clientId, ticketId, version, ctx.operator!),
+    'queue.recall': ({ ticketId, version }, ctx) => d.queue.act('recall', ctx.clientId, ticketId, version, ctx.operator!),
+    'queue.noShow': ({ ticketId, version }, ctx) => d.queue.act('noShow', ctx.clientId, ticketId, version, ctx.operator!),
+    'queue.returnToQueue': ({ ticketId, version }, ctx) => d.queue.act('returnToQueue', ctx.clientId, ticketId, version, ctx.operator!),
+    'queue.finish': ({ ticketId, version }, ctx) => d.queue.act('finish', ctx.clientId, ticketId, version, ctx.operator!),
     'queue.transfer': ({ ticketId, version, toGroup, toWindow }, ctx) =>
       d.queue.transfer(ctx.clientId, ticketId, version, { group: toGroup, window: toWindow }, ctx.operator!),
 
     'queue.startService': async ({ ticketId, version, regulationId, documentLocale }, ctx) => {
       if (!d.catalog.canOpen(regulationId, s.settings.branch().region, d.today(), s.training)) throw new AppError('SERVICE_NOT_OFFERED');
       // The ticket is checked before a case is opened, so a stale ticket opens nothing.
-      d.queue.windowView(ctx.clientId);
-      const current = d.store.get(ticketId);
-      if (!current || current.version !== version || current.state !== 'called') throw new AppError('TICKET_CHANGED');
+      const where = await d.queue.ticketForService(ctx.clientId, ticketId, version);
       const record = await d.engine.open(regulationId, documentLocale, ctx.operator!);
-      const ticket = d.queue.startService(ctx.clientId, ticketId, version, record.id, ctx.operator!);
+      const ticket = await d.queue.startService(ctx.clientId, ticketId, version, record.id, record.number, ctx.operator!, where);
       return { ticket, case: d.engine.view(record) };
     },
 

@@ -66,12 +66,12 @@ export class QueueService {
 
   // ---- tickets ----
 
-  issue(group: string, priority: string | null, regulationId: string | null): TicketPrint {
+  issue(group: string, priority: string | null, regulationId: string | null, numberPrefix = ''): TicketPrint {
     if (priority && !this.d.settings().priorityCategories.includes(priority)) {
       throw new AppError({ code: 'VALIDATION', issues: [{ path: 'priority', reason: 'queue.priority' }] });
     }
     const day = this.d.today();
-    const t = this.s.db.transaction(() => this.d.store.issue(day, group, priority, regulationId, this.now())).immediate();
+    const t = this.s.db.transaction(() => this.d.store.issue(day, group, priority, regulationId, this.now(), numberPrefix)).immediate();
     this.d.changed(day);
     return this.print(t);
   }
@@ -89,6 +89,19 @@ export class QueueService {
     this.windows.set(clientId, window);
     this.s.db.transaction(() => this.d.store.putWindow(window, [...new Set(groups)].sort(), false, operator.id, this.now())).immediate();
     return this.windowView(clientId);
+  }
+
+  /** The window this client set, if any. */
+  windowName(clientId: string): string | undefined {
+    return this.windows.get(clientId);
+  }
+
+  /** Every window set by a client of this workstation, with its groups (claimed again at the branch when the link returns). */
+  setWindows(): { clientId: string; window: string; groups: string[]; paused: boolean }[] {
+    return [...this.windows].flatMap(([clientId, name]) => {
+      const w = this.d.store.window(name);
+      return w ? [{ clientId, window: w.window, groups: w.groups, paused: w.paused }] : [];
+    });
   }
 
   windowView(clientId: string): WindowView {

@@ -138,9 +138,13 @@ export function createQueueStore(db: Database) {
   const updates = new Map<string, Statement<unknown[]>>();
 
   return {
-    issue(day: string, grp: string, priority: string | null, regulationId: string | null, at: string): TicketRecord {
-      const seq = (q.nextSeq.get(day, grp) as { last: number }).last;
-      const number = `${grp}-${String(seq).padStart(3, '0')}`;
+    /**
+     * A ticket numbered in its group (A-001); with a prefix, in a range of its own (A7-001: the
+     * fallback queue of window 7 while it is cut off from its branch), never colliding with the branch's.
+     */
+    issue(day: string, grp: string, priority: string | null, regulationId: string | null, at: string, prefix = ''): TicketRecord {
+      const seq = (q.nextSeq.get(day, grp + prefix) as { last: number }).last;
+      const number = `${grp}${prefix}-${String(seq).padStart(3, '0')}`;
       // Line order is the issue order of the whole day: a transferred ticket keeps its place in time.
       const id = Number(q.insert.run(day, grp, grp, seq, number, priority, regulationId, at, 0).lastInsertRowid);
       q.lineOrder.run(id);

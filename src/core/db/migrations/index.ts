@@ -9,6 +9,7 @@ import { migration0003 } from './0003-queue';
 import { migration0004 } from './0004-outbox';
 import { migration0005 } from './0005-scans';
 import { migration0006 } from './0006-signatures';
+import { migration0007 } from './0007-branch-link';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'outbox', up: migration0004 },
   { version: 5, name: 'scans', up: migration0005 },
   { version: 6, name: 'signatures', up: migration0006 },
+  { version: 7, name: 'branch link', up: migration0007 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
