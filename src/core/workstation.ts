@@ -51,7 +51,7 @@ import { GATEWAY_PASSWORD_COLUMN } from './settings/gatewaySettings';
 import { Catalog } from './regulations/catalog';
 import { queueHandlers } from './handlers/queue';
 import { branchHandlers } from './handlers/branch';
-import { BranchLink } from './branch/branchLink';
+import { BranchLink, type BranchEnrollment } from './branch/branchLink';
 import { CounterQueue } from './branch/branchQueue';
 import { createBranchStore } from './branch/branchStore';
 import { QueueService } from './queue/queueService';
@@ -86,6 +86,10 @@ export interface WorkstationOptions {
   trustDir?: string;
   /** The folder the scanner's own software saves into, watched for pages. */
   hotFolder?: string;
+  /** Join this branch at start unless already enrolled (hall devices, scripted set-ups). */
+  branchEnrollment?: BranchEnrollment;
+  /** How long a branch call may take before the link counts as cut off (tests shorten it). */
+  branchTimeoutMs?: number;
   /** SANE's scanimage (tests give a stand-in); found on the PATH otherwise. */
   scanimage?: string;
 }
@@ -272,9 +276,16 @@ function liveWorkstation(
       }),
     log: logLine,
     now: () => iso(clock.now()),
+    timeoutMs: options.branchTimeoutMs,
   });
   const counterQueue = new CounterQueue(queue, queueStore, branchLink, today);
   branchLink.start();
+  if (options.branchEnrollment && !branchLink.configured) {
+    branchLink.enroll(options.branchEnrollment).then(
+      () => audit.append({ actorId: null, action: 'branch.enrolled', subject: `branch:${branchLink.status().branchId}`, detail: { device: branchLink.device } }),
+      (err: unknown) => logLine(`branch enrollment at start failed: ${(err as Error).message}`),
+    );
+  }
   const scans = new ScanService({
     services,
     store: scanStore,

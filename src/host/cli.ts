@@ -33,6 +33,7 @@ async function main() {
     hotFolder: command.hotFolder,
     ncaLayer: ncaLayer ?? undefined,
     trustDir: command.trustDir,
+    branchEnrollment: command.branch && { enrollUrl: command.branch.enrollUrl, apiUrl: command.branch.apiUrl, code: command.branch.code, caPem: readFileSync(command.branch.caFile, 'utf8') },
   });
   const host = await startHost({
     core,

@@ -25,6 +25,8 @@ export interface HostCommand {
   ncaLayer?: { url: string; caFile: string | null };
   /** A folder of authorities' certificates and CRLs trusted for signatures. */
   trustDir?: string;
+  /** Join a branch at the first start: its enrollment and API addresses, its CA file, the one-time code. */
+  branch?: { enrollUrl: string; apiUrl: string; caFile: string; code: string };
 }
 
 function flag(argv: string[], name: string): string | undefined {
@@ -60,6 +62,7 @@ export function parseHostCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: st
     hotFolder: hotFolder === undefined ? undefined : resolve(cwd, hotFolder),
     ncaLayer: ncaLayerOf(flag(argv, 'ncalayer-url') ?? env.AZHO_NCALAYER_URL, flag(argv, 'ncalayer-ca') ?? env.AZHO_NCALAYER_CA, cwd),
     trustDir: pathOf(flag(argv, 'trust-dir') ?? env.AZHO_TRUST_DIR, cwd),
+    branch: branchOf(argv, env, cwd),
     simulator: (training && !argv.includes('--no-simulator')) || argv.includes('--simulator'),
     decisionDelaySeconds,
     links,
@@ -80,4 +83,17 @@ function ncaLayerOf(url: string | undefined, caFile: string | undefined, cwd: st
 
 function pathOf(value: string | undefined, cwd: string): string | undefined {
   return value ? resolve(cwd, value) : undefined;
+}
+
+function branchOf(argv: string[], env: NodeJS.ProcessEnv, cwd: string): HostCommand['branch'] {
+  const enrollUrl = flag(argv, 'branch-enroll-url') ?? env.AZHO_BRANCH_ENROLL_URL;
+  const apiUrl = flag(argv, 'branch-api-url') ?? env.AZHO_BRANCH_API_URL;
+  const caFile = flag(argv, 'branch-ca') ?? env.AZHO_BRANCH_CA;
+  const code = flag(argv, 'branch-code') ?? env.AZHO_BRANCH_CODE;
+  const given = [enrollUrl, apiUrl, caFile, code].filter((v) => v !== undefined).length;
+  if (given === 0) return undefined;
+  if (!enrollUrl || !apiUrl || !caFile || !code) {
+    throw new Error('To join a branch give all four: --branch-enroll-url, --branch-api-url, --branch-ca and --branch-code');
+  }
+  return { enrollUrl, apiUrl, caFile: resolve(cwd, caFile), code };
 }

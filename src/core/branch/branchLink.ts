@@ -28,6 +28,13 @@ export interface BranchLinkDeps {
 
 const PROBE_EVERY_MS = 3_000;
 
+export interface BranchEnrollment {
+  enrollUrl: string;
+  apiUrl: string;
+  caPem: string;
+  code: string;
+}
+
 export class BranchLink {
   private client: BranchClient | null = null;
   private stream: { close(): void; kick(): void } | null = null;
@@ -149,7 +156,7 @@ export class BranchLink {
     return this.syncing;
   }
 
-  async enroll(params: { enrollUrl: string; apiUrl: string; caPem: string; code: string }): Promise<void> {
+  async enroll(params: BranchEnrollment): Promise<void> {
     const identity = await enrollWithBranch(params);
     // The new identity must answer before it replaces anything.
     const probe = new BranchClient(identity, { timeoutMs: this.d.timeoutMs ?? 3_000 });

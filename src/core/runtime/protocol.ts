@@ -2,6 +2,7 @@ import type { GatewayConnection } from '../gateway/gatewayLink';
 /** Messages between a host thread and the core's worker thread. */
 import type { EventEnvelope } from '../../shared/contract';
 import type { CallResult } from '../../shared/errors';
+import type { BranchEnrollment } from '../branch/branchLink';
 
 export interface WorkerSetup {
   dataDir: string;
@@ -13,6 +14,7 @@ export interface WorkerSetup {
   hotFolder?: string;
   ncaLayer?: { url: string; caPem: string | null };
   trustDir?: string;
+  branchEnrollment?: BranchEnrollment;
 }
 
 export type ToWorker =

@@ -22,6 +22,7 @@ export function startCore(options: CoreOptions): Promise<CoreHandle> {
     hotFolder: options.hotFolder,
     ncaLayer: options.ncaLayer,
     trustDir: options.trustDir,
+    branchEnrollment: options.branchEnrollment,
   };
   const worker = new Worker(options.workerUrl ?? new URL('./coreWorker.js', import.meta.url), {
     workerData: setup,

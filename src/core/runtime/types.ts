@@ -1,4 +1,5 @@
 /** The core as seen from a host (the Electron shell or the web host): calls in, events out. */
+import type { BranchEnrollment } from '../branch/branchLink';
 import type { GatewayConnection } from '../gateway/gatewayLink';
 import type { EventEnvelope } from '../../shared/contract';
 import type { CallResult } from '../../shared/errors';
@@ -49,4 +50,6 @@ export interface CoreOptions {
   ncaLayer?: { url: string; caPem: string | null };
   /** A folder of authorities' certificates and CRLs trusted for signatures, besides the settings. */
   trustDir?: string;
+  /** Join this branch at the first start (a hall device or a workstation set up by a script). */
+  branchEnrollment?: BranchEnrollment;
 }

@@ -22,6 +22,7 @@ const workstation = openWorkstation(
     hotFolder: setup.hotFolder,
     ncaLayer: setup.ncaLayer,
     trustDir: setup.trustDir,
+    branchEnrollment: setup.branchEnrollment,
   },
   (clientId, event) => send({ type: 'event', clientId, event }),
 );
