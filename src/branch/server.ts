@@ -15,6 +15,7 @@ import {
   BRANCH_CONTRACT_OLDEST, BRANCH_CONTRACT_VERSION, BRANCH_HEADERS, BRANCH_MAX_SKEW_MS, EnrollRequest, branchCalls, isBranchCall,
   type BranchCallName, type BranchError,
 } from '../shared/branch/wire';
+import { keepTheDay } from './dayKeeping';
 import { migrate, SCHEMA_VERSION } from './db/migrate';
 import { enroll, makeEnrollmentCode } from './enrollment';
 import { EventHub } from './events';
@@ -105,6 +106,12 @@ export async function startBranchServer(o: BranchServerOptions): Promise<BranchS
     void pool.query(`DELETE FROM request_nonces WHERE seen_at < now() - make_interval(secs => $1)`, [(2 * BRANCH_MAX_SKEW_MS) / 1000]).catch(() => undefined);
   }, 60_000);
   pruneNonces.unref();
+  const dayKeeping = setInterval(() => {
+    keepTheDay(pool, today())
+      .then((r) => (r.noShows || r.unserved) && log({ event: 'dayKeeping', ...r }))
+      .catch((err: unknown) => log({ event: 'dayKeeping.failed', message: (err as Error).message }));
+  }, 30_000);
+  dayKeeping.unref();
 
   const host = o.host ?? '127.0.0.1';
   await Promise.all([listen(api, host, o.port ?? 0), listen(enrollment, host, o.enrollPort ?? 0)]);
@@ -118,6 +125,7 @@ export async function startBranchServer(o: BranchServerOptions): Promise<BranchS
     makeEnrollmentCode: (device, role) => makeEnrollmentCode(pool, device, role),
     async close() {
       clearInterval(pruneNonces);
+      clearInterval(dayKeeping);
       await hub.close();
       api.closeAllConnections();
       enrollment.closeAllConnections();

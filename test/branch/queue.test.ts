@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BranchRefusal, type BranchClient } from '../../src/core/branch/branchClient';
+import { keepTheDay } from '../../src/branch/dayKeeping';
+import { branchDay } from '../../src/branch/server';
 import { startTestBranch, type TestBranch } from '../support/branch';
 import { postgresAvailable } from '../support/postgres';
 
@@ -50,5 +52,22 @@ describe.skipIf(!postgresAvailable)('branch queue on PostgreSQL', () => {
     await expect(board.call('queue.issue', { group: 'A', priority: null, regulationId: null, idemKey: idem('b') })).rejects.toMatchObject({ error: { code: 'FORBIDDEN' } });
     const view = await board.call('queue.board', { windows: ['2'] });
     expect(view.called.map((c) => c.window)).toEqual(['2']);
+  });
+
+  it('marks a call nobody came for as a no-show, and closes an earlier day', async () => {
+    const today = branchDay('Asia/Almaty');
+    await kiosk.call('queue.issue', { group: 'B', priority: null, regulationId: null, idemKey: idem('k') });
+    const called = await w1.call('queue.callNext', { window: '1', operator: op('aigerim'), idemKey: idem('c') });
+    const pool = branch.server.pool;
+    await pool.query("UPDATE tickets SET called_at = now() - interval '6 minutes' WHERE id = $1", [called.id]);
+    await pool.query(
+      `INSERT INTO tickets (day, grp, line, seq, number, state, issued_at, line_order)
+       VALUES ($1::date - 1, 'A', 'A', 900, 'A-900', 'waiting', now() - interval '1 day', 1)`,
+      [today],
+    );
+    expect(await keepTheDay(pool, today)).toEqual({ noShows: 1, unserved: 1 });
+    const states = await pool.query<{ number: string; state: string }>("SELECT number, state FROM tickets WHERE id = $1 OR number = 'A-900'", [called.id]);
+    expect(Object.fromEntries(states.rows.map((r) => [r.number, r.state]))).toEqual({ [called.number]: 'noShow', 'A-900': 'unserved' });
+    expect(await keepTheDay(pool, today)).toEqual({ noShows: 0, unserved: 0 });
   });
 });

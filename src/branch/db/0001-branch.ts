@@ -10,7 +10,9 @@ CREATE TABLE branch_settings (
   time_zone             text NOT NULL DEFAULT 'Asia/Almaty',
   priority_categories   text[] NOT NULL DEFAULT '{disability,elderly,pregnant,infant}',
   max_priority_streak   int NOT NULL DEFAULT 3 CHECK (max_priority_streak BETWEEN 1 AND 20),
-  recalls_before_no_show int NOT NULL DEFAULT 2
+  recalls_before_no_show int NOT NULL DEFAULT 2,
+  -- A called ticket nobody came for becomes a no-show after this long (the counter's default).
+  no_show_after_seconds int NOT NULL DEFAULT 300
 );
 
 -- Workstations, kiosks and boards: each enrolled once by an administrator, known by its certificate.
