@@ -86,6 +86,13 @@ describe('web host: who may come in', () => {
     expect(res.headers.location).toBe('/board');
   });
 
+  it('keeps the rest of the link: a board set to some windows stays set', async () => {
+    const board = new URL(host.loginUrl('/board'));
+    const res = await send(`${board.pathname}${board.search}&windows=1,2`);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/board?windows=1%2C2');
+  });
+
   it('serves nothing, not even the page, without the cookie', async () => {
     expect((await send('/')).status).toBe(401);
     const res = await send('/api/call/app.status', { method: 'POST', headers: { origin: host.origin, 'content-type': 'application/json' }, body: '{}' });

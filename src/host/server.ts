@@ -214,10 +214,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
         res.end('Сілтеме ескірген немесе бұрын пайдаланылған. Ссылка устарела или уже использована. Ask for a new link.');
         return;
       }
+      // The token goes; the rest of the query stays (a board's /board?windows=1,2).
+      url.searchParams.delete('token');
       res.writeHead(303, {
         ...SECURITY_HEADERS,
         'Set-Cookie': `${COOKIE}=${sid}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname,
+        Location: url.pathname + url.search,
       });
       res.end();
       return;

@@ -2,6 +2,8 @@
 import { useCallback } from 'react';
 import type { SessionView } from '../../shared/schemas';
 import { AuditView } from '../audit/AuditView';
+import { BranchNotice } from '../branch/BranchNotice';
+import { useBranchLive } from '../branch/useBranchLive';
 import { CasesView } from '../cases/CasesView';
 import { useCases } from '../cases/casesStore';
 import { ToIssueView } from '../cases/ToIssueView';
@@ -84,11 +86,13 @@ export function AppFrame({ session }: { session: SessionView }) {
   useLockShortcut(lockNow);
   useNewCaseShortcut(casesAllowed ? newCase : null);
   useGatewayLive();
+  useBranchLive();
   useCaseEvents(casesAllowed);
 
   return (
     <div className="frame" data-testid="app-frame">
       <FrameHeader operator={session.operator} onLock={lockNow} onLogout={() => void logout().catch(() => {})} onOpenGateway={() => goTo('gateway')} />
+      <BranchNotice />
       <div className="frame-body">
         <Nav sections={sections} current={open} onGo={goTo} />
         <main className="frame-main" key={open}>

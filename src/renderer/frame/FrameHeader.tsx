@@ -1,4 +1,5 @@
 import type { Operator } from '../../shared/schemas';
+import { BranchIndicator } from '../branch/BranchIndicator';
 import { LinkIndicator } from '../gateway/LinkIndicator';
 import { useT } from '../i18n/localeStore';
 import { OperatorBadge } from '../session/OperatorBadge';
@@ -21,6 +22,7 @@ export function FrameHeader({ operator, onLock, onLogout, onOpenGateway }: Frame
     <header className="frame-header">
       <Brand compact />
       <div className="frame-header-end">
+        <BranchIndicator />
         <LinkIndicator onOpen={onOpenGateway} />
         <OperatorBadge operator={operator} onDark />
         <LanguageSwitch onDark />

@@ -2,30 +2,34 @@
  * The display board on the hall's TV: the numbers called with their windows (the latest one large
  * and lit), the next ones in line, a chime and the number spoken in Kazakh and Russian on every
  * call. No operator logs in here and no personal data is shown: the board's calls are public.
- * Headings are in both languages, the state language first, as the hall's signs are.
+ * Headings are in both languages, the state language first, as the hall's signs are. A board may
+ * be set to some windows only (boardWindows.ts): it then shows, chimes and speaks only their calls.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardView } from '../../shared/queue';
 import { invoke, on } from '../client/client';
-import { translate, type MessageKey } from '../i18n/catalog';
+import { HallBranchNotice } from '../branch/HallBranchNotice';
+import { useBranchLive } from '../branch/useBranchLive';
+import { translate, type MessageKey, type Params } from '../i18n/catalog';
 import { describeProblem } from '../i18n/describeProblem';
 import { useT } from '../i18n/localeStore';
 import { clockTime } from '../queue/labels';
 import { Announcer, type Templates } from './announce';
 import { BoardSettingsDialog } from './BoardSettingsDialog';
 import { loadTemplates, saveTemplates } from './boardSettings';
+import { boardShows, boardWindowsFrom, windowsList } from './boardWindows';
 import { useClock, useLiveQueue } from './useLiveQueue';
 import './hall.css';
 
 /** A fresh call stays lit this long. */
 const FLASH_MS = 12_000;
 
-function Both({ k, className }: { k: MessageKey; className?: string }) {
+function Both({ k, params, className }: { k: MessageKey; params?: Params; className?: string }) {
   return (
     <span className={`both${className ? ` ${className}` : ''}`}>
-      <span lang="kk">{translate('kk', k)}</span>
+      <span lang="kk">{translate('kk', k, params)}</span>
       <span lang="ru" className="both-second">
-        {translate('ru', k)}
+        {translate('ru', k, params)}
       </span>
     </span>
   );
@@ -34,7 +38,9 @@ function Both({ k, className }: { k: MessageKey; className?: string }) {
 export function BoardPage() {
   const t = useT();
   const now = useClock(5_000);
-  const { value: board, problem, refresh } = useLiveQueue<BoardView>(() => invoke('queue.board', {}));
+  // The board's address is set once, when the hall's screen is set up.
+  const [windows] = useState(() => boardWindowsFrom(window.location));
+  const { value: board, problem, refresh } = useLiveQueue<BoardView>(() => invoke('queue.board', windows ? { windows } : {}));
   const [templates, setTemplates] = useState<Templates>(loadTemplates);
   const templatesRef = useRef(templates);
   templatesRef.current = templates;
@@ -43,8 +49,12 @@ export function BoardPage() {
   const [soundAllowed, setSoundAllowed] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
 
+  useBranchLive();
+
   useEffect(() => {
     const off = on('queue.called', (call) => {
+      // Another board of the hall announces the other windows' calls.
+      if (!boardShows(windows, call.window)) return;
       setFresh({ number: call.number, window: call.window, at: Date.now() });
       announcer.announce(call);
       void refresh();
@@ -53,7 +63,7 @@ export function BoardPage() {
       off();
       announcer.dispose();
     };
-  }, [announcer, refresh]);
+  }, [announcer, refresh, windows]);
 
   useEffect(() => {
     setSoundAllowed(announcer.soundAllowed);
@@ -73,9 +83,16 @@ export function BoardPage() {
   return (
     <div className="board" data-testid="board">
       <header className="board-header">
-        <h1 className="board-title">
-          <Both k="queue.board.title" />
-        </h1>
+        <div className="board-heading">
+          <h1 className="board-title">
+            <Both k="queue.board.title" />
+          </h1>
+          {windows && (
+            <p className="board-windows" data-testid="board-windows" data-windows={windows.join(',')}>
+              <Both k={windows.length === 1 ? 'queue.board.windowOne' : 'queue.board.windowsMany'} params={{ list: windowsList(windows) }} />
+            </p>
+          )}
+        </div>
         <div className="board-clock" aria-label={t('queue.board.clock')}>
           {clockTime(new Date(now))}
         </div>
@@ -151,6 +168,7 @@ export function BoardPage() {
       </main>
 
       <footer className="board-footer">
+        <HallBranchNotice screen="board" />
         {!soundAllowed && (
           <button type="button" className="board-sound" data-testid="board-sound" onClick={enableSound}>
             {t('queue.board.soundOn')}

@@ -1,11 +1,14 @@
 /**
  * The ticket kiosk in the hall: a touch screen with big targets. The applicant picks a service,
  * says whether they need barrier-free service, and takes the printed ticket. In Kazakh or Russian;
- * after each ticket the screen goes back to the start, in the state language.
+ * after each ticket the screen goes back to the start, in the state language. Cut off from the
+ * branch it still issues: this workstation's fallback queue numbers the ticket.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { TicketPrint } from '../../shared/queue';
 import type { Text } from '../../shared/regulation';
+import { HallBranchNotice } from '../branch/HallBranchNotice';
+import { useBranchLive } from '../branch/useBranchLive';
 import { invoke } from '../client/client';
 import { toProblem, type Problem } from '../client/problem';
 import { describeProblem } from '../i18n/describeProblem';
@@ -46,6 +49,7 @@ export function KioskPage() {
   const [step, setStep] = useState<Step>({ kind: 'service' });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  useBranchLive();
 
   const restart = useCallback(() => {
     setStep({ kind: 'service' });
@@ -100,6 +104,7 @@ export function KioskPage() {
       </header>
 
       <main className="kiosk-main">
+        <HallBranchNotice screen="kiosk" />
         {shownProblem && (
           <p className="kiosk-problem" role="alert">
             {describeProblem(t, shownProblem).summary}

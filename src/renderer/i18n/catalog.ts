@@ -15,12 +15,15 @@ import gatewayEn from './gateway.en.json';
 import scansKk from './scans.kk.json';
 import scansRu from './scans.ru.json';
 import scansEn from './scans.en.json';
+import branchKk from './branch.kk.json';
+import branchRu from './branch.ru.json';
+import branchEn from './branch.en.json';
 
-// The electronic queue, the e-government gateway and the scans with the operator's signature keep
-// their sentences in files of their own.
-const kk = { ...kkBase, ...queueKk, ...gatewayKk, ...scansKk };
-const ru = { ...ruBase, ...queueRu, ...gatewayRu, ...scansRu };
-const en = { ...enBase, ...queueEn, ...gatewayEn, ...scansEn };
+// The electronic queue, the e-government gateway, the scans with the operator's signature and the
+// link to the branch server keep their sentences in files of their own.
+const kk = { ...kkBase, ...queueKk, ...gatewayKk, ...scansKk, ...branchKk };
+const ru = { ...ruBase, ...queueRu, ...gatewayRu, ...scansRu, ...branchRu };
+const en = { ...enBase, ...queueEn, ...gatewayEn, ...scansEn, ...branchEn };
 
 export type MessageKey = keyof typeof kk;
 export type Catalog = Record<MessageKey, string>;

@@ -3,6 +3,7 @@ import { translate, type MessageKey, type Params } from './catalog';
 import { describeProblem } from './describeProblem';
 
 const kk = (key: MessageKey, params?: Params) => translate('kk', key, params);
+const en = (key: MessageKey, params?: Params) => translate('en', key, params);
 
 describe('describeProblem', () => {
   it('gives one message for a wrong login or password', () => {
@@ -30,5 +31,28 @@ describe('describeProblem', () => {
       ],
     });
     expect(fields).toEqual({ iin: kk('reason.iin.checksum'), login: kk('reason.invalid') });
+  });
+
+  describe('a branch server that refuses this workstation', () => {
+    const refused = (code: string, update?: 'workstation' | 'server') =>
+      describeProblem(en, { code: 'BRANCH_REFUSED', branch: update ? { code, update } : { code } }).summary;
+
+    it('says which side to update when the contract versions differ', () => {
+      expect(refused('CONTRACT_VERSION', 'workstation')).toContain('update this workstation');
+      expect(refused('CONTRACT_VERSION', 'server')).toContain('the branch server must be updated');
+      // The core takes a refusal that names no side as this workstation being behind.
+      expect(refused('CONTRACT_VERSION')).toBe(refused('CONTRACT_VERSION', 'workstation'));
+    });
+
+    it('asks for a new code, or for enrolling again', () => {
+      expect(refused('ENROLLMENT_CODE')).toBe('The code is wrong, already used or expired — ask the administrator for a new one.');
+      expect(refused('NOT_ENROLLED')).toContain('enroll it again');
+      expect(describeProblem(kk, { code: 'BRANCH_REFUSED', branch: { code: 'NOT_ENROLLED' } }).summary).toBe(kk('branch.refused.NOT_ENROLLED'));
+    });
+
+    it('falls back to the general sentence for the other reasons, or none', () => {
+      expect(refused('WRONG_BRANCH')).toBe(en('error.BRANCH_REFUSED'));
+      expect(describeProblem(en, { code: 'BRANCH_REFUSED' }).summary).toBe(en('error.BRANCH_REFUSED'));
+    });
   });
 });

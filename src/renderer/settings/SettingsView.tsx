@@ -1,9 +1,10 @@
 /**
  * Administrator: how soon an idle screen locks, how long a session may last, the branch's region
- * and hours, and the link to the e-government gateway.
+ * and hours, the branch server this workstation belongs to, and the link to the e-government gateway.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Settings } from '../../shared/schemas';
+import { BranchSettings } from '../branch/BranchSettings';
 import { validationProblem } from '../client/problem';
 import { precheck } from '../client/precheck';
 import { GatewaySettingsForm } from '../gateway/GatewaySettingsForm';
@@ -94,6 +95,7 @@ export function SettingsView() {
         {branchProblem && <Notice tone="error">{describeProblem(t, branchProblem).summary}</Notice>}
         {branch && <BranchForm branch={branch} />}
       </div>
+      <BranchSettings />
       <div className="settings-group">
         <h2 className="section-title">{t('gateway.settings.title')}</h2>
         <p className="page-lead">{t('gateway.settings.lead')}</p>
