@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { EventEnvelope } from '../shared/contract';
 import { AppError, type CallResult } from '../shared/errors';
+import { setIinToday } from '../shared/iin';
 import { parseCall } from '../shared/validate';
 import { createAuditLog } from './audit/auditLog';
 import { createOperatorStore } from './auth/operatorStore';
@@ -189,6 +190,8 @@ function liveWorkstation(
     return termClock.clock;
   };
   const today = () => branchClock().dateOf(clock.now());
+  // An IIN whose birth date is after the core's today is refused wherever the contract checks one.
+  setIinToday(today);
   const caseStore = createCaseStore(db, cipher);
   const applicantIndex = (iin: string) => cipher.blindIndex('cases.applicant', iin);
   const outbox = createOutboxStore(db, cipher);

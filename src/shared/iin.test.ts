@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIin, iinCheckDigit } from './iin';
+import { checkIin, iinCheckDigit, iinNear, setIinToday } from './iin';
 
 // Vectors computed by a separate implementation of the published algorithm.
 describe('IIN check digit', () => {
@@ -46,5 +46,32 @@ describe('IIN structure', () => {
     expect(checkIin(notLeap1900 + iinCheckDigit(notLeap1900))).toEqual({ ok: false, problem: 'birthDate' });
     expect(checkIin('901301300007')).toEqual({ ok: false, problem: 'birthDate' });
     expect(checkIin('900132300007')).toEqual({ ok: false, problem: 'birthDate' });
+  });
+});
+
+describe('a birth date after today', () => {
+  // Numbers of people "born" in 2075, 2084 and 2099 that pass the checksum, as a new user tried them.
+  const future = [iinNear('750301', '5', 100), iinNear('840615', '6', 200), iinNear('991231', '5', 300)];
+
+  it('is refused with its own reason, whatever the checksum says', () => {
+    for (const iin of future) expect(checkIin(iin, '2026-12-07')).toEqual({ ok: false, problem: 'future' });
+  });
+
+  it('is judged against the day given: born today is fine, tomorrow is not', () => {
+    const born = iinNear('261207', '6', 1);
+    expect(checkIin(born, '2026-12-07').ok).toBe(true);
+    expect(checkIin(born, '2026-12-06')).toEqual({ ok: false, problem: 'future' });
+  });
+
+  it('takes the core clock once the core sets it, so moving the clock moves the check', () => {
+    const born = iinNear('260301', '5', 1);
+    try {
+      setIinToday(() => '2026-01-15');
+      expect(checkIin(born)).toEqual({ ok: false, problem: 'future' });
+      setIinToday(() => '2026-03-01');
+      expect(checkIin(born).ok).toBe(true);
+    } finally {
+      setIinToday(() => new Date().toISOString().slice(0, 10));
+    }
   });
 });

@@ -7,7 +7,7 @@
  * second pass also gives 10 the number is never issued, so it is invalid.
  */
 
-export type IinProblem = 'format' | 'checksum' | 'century' | 'birthDate';
+export type IinProblem = 'format' | 'checksum' | 'century' | 'birthDate' | 'future';
 
 export interface IinFacts {
   birthDate: string; // ISO yyyy-mm-dd
@@ -40,8 +40,19 @@ const CENTURY: Record<string, { base: number; sex: IinFacts['sex'] }> = {
   '6': { base: 2000, sex: 'female' },
 };
 
-/** Validates an IIN; returns the birth date and sex it encodes, or the first problem found. */
-export function checkIin(iin: string): { ok: true; facts: IinFacts } | { ok: false; problem: IinProblem } {
+/** Today as yyyy-mm-dd: the device's date, or the core's clock once the core sets it (tests move it). */
+let todayOf: () => string = () => new Date().toISOString().slice(0, 10);
+
+/** The core gives its own clock, so a test that moves the clock moves the IIN check with it. */
+export function setIinToday(today: () => string): void {
+  todayOf = today;
+}
+
+/**
+ * Validates an IIN; returns the birth date and sex it encodes, or the first problem found. A
+ * person cannot be born after today: such a number passes the checksum but is refused.
+ */
+export function checkIin(iin: string, today = todayOf()): { ok: true; facts: IinFacts } | { ok: false; problem: IinProblem } {
   if (!/^\d{12}$/.test(iin)) return { ok: false, problem: 'format' };
   const century = CENTURY[iin[6]!];
   if (!century) return { ok: false, problem: 'century' };
@@ -53,7 +64,9 @@ export function checkIin(iin: string): { ok: true; facts: IinFacts } | { ok: fal
     return { ok: false, problem: 'birthDate' };
   }
   if (iinCheckDigit(iin.slice(0, 11)) !== Number(iin[11])) return { ok: false, problem: 'checksum' };
-  return { ok: true, facts: { birthDate: date.toISOString().slice(0, 10), sex: century.sex } };
+  const birthDate = date.toISOString().slice(0, 10);
+  if (birthDate > today) return { ok: false, problem: 'future' };
+  return { ok: true, facts: { birthDate, sex: century.sex } };
 }
 
 export function isValidIin(iin: string): boolean {

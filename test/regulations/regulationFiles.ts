@@ -7,8 +7,13 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
 export const REGULATIONS_DIR = join(ROOT, 'resources', 'regulations');
-/** The seeds (the Kazakh texts of the acts) sit beside the repository, not in it. */
-export const SEEDS_DIR = resolve(ROOT, '../shared/seeds');
+/**
+ * The seeds (the Kazakh texts of the acts) are not in the repository: AZHO_SEEDS_DIR names their
+ * folder (`.ci/run` sets it), else they are looked for beside the repository, as the project's
+ * own machines lay them out.
+ */
+export const SEEDS_DIR_GIVEN = Boolean(process.env.AZHO_SEEDS_DIR);
+export const SEEDS_DIR = resolve(ROOT, process.env.AZHO_SEEDS_DIR ?? '../shared/seeds');
 
 export function regulationFileNames(): string[] {
   return readdirSync(REGULATIONS_DIR)

