@@ -22,5 +22,7 @@ su postgres -c "psql -qAt -v ON_ERROR_STOP=1" <<SQL
 DO \$\$BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$user') THEN CREATE ROLE "$user" LOGIN CREATEDB; END IF;
 END\$\$;
+-- DROP DATABASE … WITH (FORCE) of a test's database must be able to end an autovacuum worker in it.
+GRANT pg_signal_backend TO "$user";
 SQL
 echo "postgres: PostgreSQL $version up; tests connect as $user over /var/run/postgresql"

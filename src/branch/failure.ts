@@ -10,7 +10,7 @@ export class BranchFailure extends Error {
   }
 }
 
-const RAISED = new Set(['QUEUE_EMPTY', 'WINDOW_BUSY', 'WINDOW_TAKEN', 'TICKET_CHANGED']);
+const RAISED = new Set(['QUEUE_EMPTY', 'WINDOW_BUSY', 'WINDOW_TAKEN', 'WINDOW_PAUSED', 'TICKET_CHANGED']);
 
 /** PostgreSQL's refusals that mean something to a window: our RAISEs, and the one-ticket-per-window index. */
 export function fromPg(err: unknown): BranchFailure | undefined {

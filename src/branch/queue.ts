@@ -108,10 +108,14 @@ export class BranchQueue {
     return { done: true };
   }
 
+  /** One statement: call_next checks the window, chooses, calls, announces and keeps the answer under the key. */
   async callNext(device: Device, input: BranchParsed<'queue.callNext'>): Promise<Ticket> {
-    await this.mustHoldWindow(device, input.window, true);
+    // A connection of its own, given back as healthy whatever call_next raises: pool.query would
+    // close the connection on QUEUE_EMPTY or WINDOW_BUSY, and an idle window asking again and
+    // again would cost PostgreSQL a new backend (and a fresh compile of call_next) every time.
+    const c = await this.pool.connect();
     try {
-      const { rows } = await this.pool.query<{ r: Ticket }>('SELECT call_next($1, $2, $3, $4, $5) AS r', [
+      const { rows } = await c.query<{ r: Ticket }>('SELECT call_next($1, $2, $3, $4, $5) AS r', [
         input.idemKey, device.id, this.today(), input.window, input.operator.login,
       ]);
       return rows[0]!.r;
@@ -119,6 +123,8 @@ export class BranchQueue {
       // Two tries of one key at the same instant: the loser reads the winner's answer.
       if ((err as { constraint?: string }).constraint === 'requests_pkey') return this.answered(input.idemKey);
       throw fromPg(err) ?? err;
+    } finally {
+      c.release();
     }
   }
 
@@ -213,7 +219,7 @@ export class BranchQueue {
   private async mustHoldWindow(device: Device, window: string, toCall: boolean) {
     const { rows } = await this.pool.query<{ paused: boolean }>('SELECT paused FROM windows WHERE "window" = $1 AND device_id = $2', [window, device.id]);
     if (!rows[0]) throw new BranchFailure('WINDOW_TAKEN');
-    if (toCall && rows[0].paused) throw new BranchFailure('WINDOW_TAKEN');
+    if (toCall && rows[0].paused) throw new BranchFailure('WINDOW_PAUSED');
   }
 
   async current(device: Device, window: string): Promise<Ticket | null> {

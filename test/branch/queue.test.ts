@@ -47,6 +47,14 @@ describe.skipIf(!postgresAvailable)('branch queue on PostgreSQL', () => {
     expect(done.state).toBe('done');
   });
 
+  it('numbers on past 999 in a group without cutting the number short', async () => {
+    const day = (await kiosk.call('hello', {})).day;
+    await branch.server.pool.query(`INSERT INTO ticket_sequences (day, grp, last) VALUES ($1, 'Z', 998)`, [day]);
+    const numbers = [];
+    for (let i = 0; i < 3; i++) numbers.push((await kiosk.call('queue.issue', { group: 'Z', priority: null, regulationId: null, idemKey: idem('z') })).ticket.number);
+    expect(numbers).toEqual(['Z-999', 'Z-1000', 'Z-1001']);
+  });
+
   it('a board may not issue tickets', async () => {
     const board = await branch.client('B-01', 'board');
     await expect(board.call('queue.issue', { group: 'A', priority: null, regulationId: null, idemKey: idem('b') })).rejects.toMatchObject({ error: { code: 'FORBIDDEN' } });

@@ -191,12 +191,63 @@ BEGIN
   PERFORM pg_notify('azho_branch', (v_payload || jsonb_build_object('id', v_id))::text);
 END $$;
 
+-- The choice among the heads of the given lines, by the counter's rule (core/queue/callPolicy.ts)
+-- per line: priority first, but not more than p_max priority calls in a row while a regular
+-- ticket waits. Across lines: a priority ticket first, then the earliest issued. The heads are
+-- locked (SKIP LOCKED: a ticket being called by number elsewhere is passed over).
+CREATE FUNCTION choose_next(p_day date, p_window text, p_lines text[], p_max int,
+  OUT ticket_id bigint, OUT streak int, OUT line text) LANGUAGE plpgsql AS $$
+DECLARE
+  v_line text;
+  v_streak int;
+  v_pr tickets;
+  v_rg tickets;
+  v_cand tickets;
+  v_cand_streak int;
+  v_best tickets;
+BEGIN
+  -- A ticket transferred to this window comes first.
+  SELECT * INTO v_best FROM tickets t WHERE t.day = p_day AND t.state = 'waiting' AND t."window" = p_window
+    AND t.origin_device IS NULL ORDER BY t.line_order LIMIT 1 FOR UPDATE SKIP LOCKED;
+  IF v_best.id IS NOT NULL THEN
+    ticket_id := v_best.id;
+    RETURN;
+  END IF;
+  FOREACH v_line IN ARRAY p_lines LOOP
+    SELECT * INTO v_pr FROM tickets t WHERE t.day = p_day AND t.state = 'waiting' AND t."window" IS NULL AND t.line = v_line
+      AND t.origin_device IS NULL AND t.priority IS NOT NULL ORDER BY t.line_order LIMIT 1 FOR UPDATE SKIP LOCKED;
+    -- The regular head in the same index step: PostgreSQL cannot use "priority IS NULL" against the
+    -- index's (priority IS NOT NULL) column, and would sort the whole line (100,000 tickets in the
+    -- day: some 15 ms a line). Regular tickets sort first; a priority one here means none waits.
+    SELECT * INTO v_rg FROM tickets t WHERE t.day = p_day AND t.state = 'waiting' AND t."window" IS NULL AND t.line = v_line
+      AND t.origin_device IS NULL ORDER BY (t.priority IS NOT NULL), t.line_order LIMIT 1 FOR UPDATE SKIP LOCKED;
+    IF v_rg.priority IS NOT NULL THEN v_rg := NULL; END IF;
+    v_streak := coalesce((SELECT q.streak FROM queue_lines q WHERE q.day = p_day AND q.line = v_line), 0);
+    IF v_pr.id IS NOT NULL AND v_rg.id IS NOT NULL THEN
+      IF v_streak >= p_max THEN v_cand := v_rg; v_cand_streak := 0;
+      ELSE v_cand := v_pr; v_cand_streak := v_streak + 1; END IF;
+    ELSIF v_pr.id IS NOT NULL THEN v_cand := v_pr; v_cand_streak := 0;
+    ELSIF v_rg.id IS NOT NULL THEN v_cand := v_rg; v_cand_streak := 0;
+    ELSE CONTINUE;
+    END IF;
+    IF v_best.id IS NULL
+       OR (v_cand.priority IS NOT NULL AND v_best.priority IS NULL)
+       OR ((v_cand.priority IS NOT NULL) = (v_best.priority IS NOT NULL) AND v_cand.line_order < v_best.line_order) THEN
+      v_best := v_cand; streak := v_cand_streak; line := v_line;
+    END IF;
+  END LOOP;
+  ticket_id := v_best.id;
+END $$;
+
 /*
- * Call-next for a window. Windows that serve the same line are serialised by a transaction-scoped
- * advisory lock per (day, line), taken in a fixed order so two windows never deadlock: the policy
- * reads the heads of two classes and the line's streak and must decide on one consistent view.
- * SKIP LOCKED on the heads still lets a ticket being called by number elsewhere be passed over.
- * The whole call is one statement: the lock is held for its run and its commit only.
+ * Call-next for a window, in one statement: the lock is held for its run and its commit only.
+ * Windows that serve the same line are serialised by a transaction-scoped advisory lock per
+ * (day, line): the rule reads the heads of two classes and the line's streak and must decide on
+ * one consistent view. First the window takes the lines that are free at this instant and
+ * chooses among them — a line another window is calling from right now is passed over rather
+ * than waited for, so twenty windows over a handful of lines do not queue behind each other.
+ * Only when those lines have nobody for it does it let go (the block's subtransaction releases
+ * its locks), wait for every line in a fixed order (no deadlock), and choose among all.
  */
 CREATE FUNCTION call_next(p_key text, p_device int, p_day date, p_window text, p_operator text) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
@@ -204,15 +255,9 @@ DECLARE
   v_groups text[];
   v_paused boolean;
   v_line text;
+  v_free text[] := '{}';
   v_max int;
-  v_streak int;
-  v_pr tickets;
-  v_rg tickets;
-  v_cand tickets;
-  v_cand_streak int;
-  v_best tickets;
-  v_best_streak int;
-  v_best_line text;
+  v_choice record;
   v_seq bigint;
   v_t tickets;
   v_res jsonb;
@@ -222,53 +267,41 @@ BEGIN
   PERFORM pg_advisory_xact_lock(73020, hashtext(p_key));
   SELECT response INTO v_prev FROM requests WHERE idem_key = p_key;
   IF FOUND THEN RETURN v_prev; END IF;
-  SELECT groups, paused INTO v_groups, v_paused FROM windows WHERE "window" = p_window AND device_id = p_device;
-  IF NOT FOUND THEN RAISE EXCEPTION 'WINDOW_TAKEN'; END IF;
-  FOR v_line IN SELECT g FROM unnest(v_groups) AS g ORDER BY g LOOP
-    PERFORM pg_advisory_xact_lock(73010, hashtext(p_day::text || v_line));
-  END LOOP;
+  SELECT array_agg(g ORDER BY g), bool_or(w.paused) INTO v_groups, v_paused
+    FROM windows w, unnest(w.groups) AS g WHERE w."window" = p_window AND w.device_id = p_device;
+  IF v_groups IS NULL THEN RAISE EXCEPTION 'WINDOW_TAKEN'; END IF;
+  IF v_paused THEN RAISE EXCEPTION 'WINDOW_PAUSED'; END IF;
   IF EXISTS (SELECT 1 FROM tickets WHERE day = p_day AND "window" = p_window AND state IN ('called', 'serving')) THEN
     RAISE EXCEPTION 'WINDOW_BUSY';
   END IF;
   SELECT max_priority_streak INTO v_max FROM branch_settings;
 
-  -- A ticket transferred to this window comes first.
-  SELECT * INTO v_best FROM tickets WHERE day = p_day AND state = 'waiting' AND "window" = p_window
-    AND origin_device IS NULL ORDER BY line_order LIMIT 1 FOR UPDATE SKIP LOCKED;
-  IF v_best.id IS NULL THEN
+  BEGIN
     FOREACH v_line IN ARRAY v_groups LOOP
-      SELECT * INTO v_pr FROM tickets WHERE day = p_day AND state = 'waiting' AND "window" IS NULL AND line = v_line
-        AND origin_device IS NULL AND priority IS NOT NULL ORDER BY line_order LIMIT 1 FOR UPDATE SKIP LOCKED;
-      SELECT * INTO v_rg FROM tickets WHERE day = p_day AND state = 'waiting' AND "window" IS NULL AND line = v_line
-        AND origin_device IS NULL AND priority IS NULL ORDER BY line_order LIMIT 1 FOR UPDATE SKIP LOCKED;
-      v_streak := coalesce((SELECT streak FROM queue_lines WHERE day = p_day AND line = v_line), 0);
-      -- The counter's rule (core/queue/callPolicy.ts), per line.
-      IF v_pr.id IS NOT NULL AND v_rg.id IS NOT NULL THEN
-        IF v_streak >= v_max THEN v_cand := v_rg; v_cand_streak := 0;
-        ELSE v_cand := v_pr; v_cand_streak := v_streak + 1; END IF;
-      ELSIF v_pr.id IS NOT NULL THEN v_cand := v_pr; v_cand_streak := 0;
-      ELSIF v_rg.id IS NOT NULL THEN v_cand := v_rg; v_cand_streak := 0;
-      ELSE CONTINUE;
-      END IF;
-      -- Across the window's lines: a priority ticket first, then the earliest issued.
-      IF v_best.id IS NULL
-         OR (v_cand.priority IS NOT NULL AND v_best.priority IS NULL)
-         OR ((v_cand.priority IS NOT NULL) = (v_best.priority IS NOT NULL) AND v_cand.line_order < v_best.line_order) THEN
-        v_best := v_cand; v_best_streak := v_cand_streak; v_best_line := v_line;
-      END IF;
+      IF pg_try_advisory_xact_lock(73010, hashtext(p_day::text || v_line)) THEN v_free := v_free || v_line; END IF;
     END LOOP;
-  END IF;
-  IF v_best.id IS NULL THEN RAISE EXCEPTION 'QUEUE_EMPTY'; END IF;
+    v_choice := choose_next(p_day, p_window, v_free, v_max);
+    IF v_choice.ticket_id IS NULL AND cardinality(v_free) < cardinality(v_groups) THEN RAISE EXCEPTION 'LINES_BUSY'; END IF;
+  EXCEPTION WHEN raise_exception THEN
+    IF SQLERRM <> 'LINES_BUSY' THEN RAISE; END IF;
+    FOREACH v_line IN ARRAY v_groups LOOP
+      PERFORM pg_advisory_xact_lock(73010, hashtext(p_day::text || v_line));
+    END LOOP;
+    v_choice := choose_next(p_day, p_window, v_groups, v_max);
+  END;
+  IF v_choice.ticket_id IS NULL THEN RAISE EXCEPTION 'QUEUE_EMPTY'; END IF;
 
-  IF v_best_line IS NOT NULL THEN
-    INSERT INTO queue_lines (day, line, streak, calls) VALUES (p_day, v_best_line, v_best_streak, 1)
+  IF v_choice.line IS NOT NULL THEN
+    INSERT INTO queue_lines (day, line, streak, calls) VALUES (p_day, v_choice.line, v_choice.streak, 1)
       ON CONFLICT (day, line) DO UPDATE SET streak = excluded.streak, calls = queue_lines.calls + 1
       RETURNING calls INTO v_seq;
   END IF;
   UPDATE tickets SET state = 'called', "window" = p_window, operator_login = p_operator, called_at = now(),
-    version = version + 1, call_seq = v_seq, streak_after = v_best_streak
-    WHERE id = v_best.id RETURNING * INTO v_t;
+    version = version + 1, call_seq = v_seq, streak_after = v_choice.streak
+    WHERE id = v_choice.ticket_id RETURNING * INTO v_t;
   PERFORM announce(p_day, v_t, false);
+  -- The other windows' panels and the boards' "next" list: a ticket left its line.
+  PERFORM pg_notify('azho_branch', json_build_object('type', 'queue.changed', 'id', 0, 'day', p_day::text)::text);
   v_res := ticket_json(v_t);
   INSERT INTO requests (idem_key, device_id, call, response) VALUES (p_key, p_device, 'queue.callNext', v_res);
   RETURN v_res;

@@ -214,6 +214,7 @@ function refusal(err: BranchRefusal): AppError {
     case 'TICKET_CHANGED':
     case 'WINDOW_BUSY':
     case 'WINDOW_TAKEN':
+    case 'WINDOW_PAUSED':
       return new AppError(code);
     case 'VALIDATION':
       return new AppError({ code: 'VALIDATION', issues: err.error.issues });
