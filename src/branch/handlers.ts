@@ -1,6 +1,8 @@
 /** One handler per call of the branch contract: a call added there without a handler does not compile. */
 import type pg from 'pg';
 import { BRANCH_CONTRACT_VERSION, type BranchCallName, type BranchOutput, type BranchParsed } from '../shared/branch/wire';
+import type { BranchDirectory } from './directory';
+import type { LoginThrottle } from './loginThrottle';
 import type { BranchQueue, Device } from './queue';
 import type { BranchRegistry } from './registry';
 import { dayReport } from './reports';
@@ -11,6 +13,8 @@ interface Deps {
   pool: pg.Pool;
   queue: BranchQueue;
   registry: BranchRegistry;
+  directory: BranchDirectory;
+  throttle: LoginThrottle;
   branch: { id: string; name: string };
   today(): string;
   timeZone: string;
@@ -49,5 +53,10 @@ export function branchHandlers(d: Deps): BranchHandlers {
     'queue.get': (_device, input) => d.queue.get(input.ticketId),
     reconcile: (device, input) => d.registry.reconcile(device, input),
     'reports.day': (_device, input) => dayReport(d.pool, input.day, d.timeZone),
+    'operators.push': (device, input) => d.directory.push(device, input),
+    'operators.pull': () => d.directory.pull(),
+    'auth.failed': (_device, input) => d.throttle.failed(input.loginKey),
+    'auth.succeeded': (_device, input) => d.throttle.succeeded(input.loginKey),
+    'auth.throttle': (_device, input) => d.throttle.state(input.loginKey),
   };
 }

@@ -20,8 +20,10 @@ import { migrate, SCHEMA_VERSION } from './db/migrate';
 import { enroll, makeEnrollmentCode } from './enrollment';
 import { EventHub } from './events';
 import { BranchFailure } from './failure';
+import { BranchDirectory } from './directory';
 import { branchHandlers, type BranchHandlers } from './handlers';
 import { healthReport, healthPage } from './health';
+import { LoginThrottle } from './loginThrottle';
 import { loadOrCreateBranchPki } from './pki';
 import { BranchQueue, type Device } from './queue';
 import { BranchRegistry } from './registry';
@@ -55,9 +57,14 @@ export interface BranchServer {
 
 const MAX_BODY = 4 * 1024 * 1024;
 
+/** One formatter per time zone: making one costs more than a whole call-next on the database. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The branch's calendar day in its time zone. */
 export function branchDay(timeZone: string, at = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(at);
 }
 
 export async function startBranchServer(o: BranchServerOptions): Promise<BranchServer> {
@@ -73,8 +80,10 @@ export async function startBranchServer(o: BranchServerOptions): Promise<BranchS
   const hub = new EventHub(o.dsn, pool, log);
   await hub.start();
   const queue = new BranchQueue(pool, today);
-  const registry = new BranchRegistry(pool, loadSealer(o.dataDir));
-  const handlers = branchHandlers({ pool, queue, registry, branch, today, timeZone });
+  const sealer = loadSealer(o.dataDir);
+  const registry = new BranchRegistry(pool, sealer);
+  const directory = new BranchDirectory(pool, sealer);
+  const handlers = branchHandlers({ pool, queue, registry, directory, throttle: new LoginThrottle(pool), branch, today, timeZone });
   const devices = new DeviceDirectory(pool);
   const startedAt = Date.now();
 

@@ -55,6 +55,8 @@ import { branchHandlers } from './handlers/branch';
 import { BranchLink, type BranchEnrollment } from './branch/branchLink';
 import { CounterQueue } from './branch/branchQueue';
 import { createBranchStore } from './branch/branchStore';
+import { OperatorDirectory } from './branch/operatorDirectory';
+import { branchLockout } from './branch/sharedLockout';
 import { QueueService } from './queue/queueService';
 import { createQueueStore } from './queue/queueStore';
 import { loadRegulations } from './regulations/loadRegulations';
@@ -271,17 +273,34 @@ function liveWorkstation(
   const branchLink: BranchLink = new BranchLink({
     store: createBranchStore(db, cipher, caseStore, services.operators),
     changed: announceBranch,
-    pushed: (event) => CounterQueue.relay(emit, event),
-    reconnected: () =>
+    pushed: (event) => {
+      CounterQueue.relay(emit, event);
+      if (event.type === 'operators.changed') void directory.pull();
+    },
+    reconnected: () => {
       void counterQueue.rejoin((clientId) => {
         const session = sessions.get(clientId);
         return session ? services.operators.byId(session.operatorId) : undefined;
-      }),
+      });
+      // What changed in the branch's directory while the link was down.
+      void directory.pull();
+    },
     log: logLine,
     now: () => iso(clock.now()),
     timeoutMs: options.branchTimeoutMs,
   });
   const counterQueue = new CounterQueue(queue, queueStore, branchLink, today);
+  const directory = new OperatorDirectory({
+    link: branchLink,
+    db,
+    operators: services.operators,
+    throttle: services.throttle,
+    audit,
+    disabled: (operatorId) => sessions.endAllOf(operatorId, 'disabled'),
+    log: logLine,
+  });
+  // A login waits for the branch's lockout no longer than this; then the local count decides alone.
+  const sharedLockout = branchLockout(branchLink, Math.min(options.branchTimeoutMs ?? 1_500, 1_500), logLine);
   branchLink.start();
   if (options.branchEnrollment && !branchLink.configured) {
     branchLink.enroll(options.branchEnrollment).then(
@@ -307,7 +326,7 @@ function liveWorkstation(
     ...queueHandlers(services, { queue: counterQueue, store: queueStore, engine, catalog, today }),
     ...branchHandlers(services, branchLink),
     ...setupHandlers(services),
-    ...authHandlers(services),
+    ...authHandlers(services, sharedLockout),
     ...operatorHandlers(services),
     ...settingsAndAuditHandlers(services),
     ...catalogAndBranchHandlers(services, catalog, today),

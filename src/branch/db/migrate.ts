@@ -5,8 +5,9 @@
  */
 import type { Pool } from 'pg';
 import { migration0001 } from './0001-branch';
+import { migration0002 } from './0002-operators';
 
-const MIGRATIONS: readonly string[] = [migration0001];
+const MIGRATIONS: readonly string[] = [migration0001, migration0002];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class SchemaFromNewerVersion extends Error {}

@@ -1,7 +1,8 @@
 /**
  * The workstation's link to its branch server: whether it is configured, online or cut off; the
  * branch's pushes handed on to this workstation's screens; and the sync that reports to the
- * branch what was written here (cases, tickets numbered while cut off, audit rows), exactly once.
+ * branch what was written here (cases, tickets numbered while cut off, audit rows, operator
+ * accounts), exactly once.
  *
  * Cut off is judged from the link itself: a call that gets no answer, or the event stream
  * falling silent. While cut off nothing waits on the branch — the queue works from the local
@@ -132,15 +133,24 @@ export class BranchLink {
     }
   }
 
-  /** Reports what is pending, a batch at a time, until nothing is; one sync at a time. */
+  /**
+   * Reports what is pending, a batch at a time, until nothing is; one sync at a time. Only a
+   * workstation reports: the branch refuses `reconcile` from a hall device (kiosk, board), whose
+   * few audit rows (its start, its enrollment) stay its own.
+   */
   sync(): Promise<void> {
+    if (this.hello && this.hello.device.role !== 'workstation') return Promise.resolve();
     if (this.syncing) return this.syncing;
     const run = async () => {
       for (;;) {
         const counts = this.d.store.counts();
-        if (counts.tickets + counts.cases + counts.audit === 0) return;
+        if (counts.tickets + counts.cases + counts.audit + counts.operators === 0) return;
         const batch = this.d.store.batch();
-        await this.call('reconcile', { tickets: batch.tickets, cases: batch.cases, audit: batch.audit });
+        if (batch.tickets.length + batch.cases.length + batch.audit.length > 0) {
+          await this.call('reconcile', { tickets: batch.tickets, cases: batch.cases, audit: batch.audit });
+        }
+        // Accounts go to the branch's directory; both calls are idempotent, so a batch sent again after a failure changes nothing.
+        if (batch.accounts.length > 0) await this.call('operators.push', { accounts: batch.accounts });
         this.d.store.acknowledge(batch);
         this.lastSyncAt = this.d.now();
         this.d.changed();
@@ -176,7 +186,8 @@ export class BranchLink {
       branchId: identity?.branchId ?? null,
       branchName: identity?.branchName ?? null,
       device: identity?.device ?? null,
-      pending: this.client ? this.d.store.counts() : { tickets: 0, cases: 0, audit: 0 },
+      // Accounts waiting for the directory are not among the counts the screens show.
+      pending: this.client ? pendingShown(this.d.store.counts()) : { tickets: 0, cases: 0, audit: 0 },
       lastSyncAt: this.lastSyncAt,
       problem: this.problem,
     };
@@ -189,3 +200,5 @@ export class BranchLink {
     this.client = null;
   }
 }
+
+const pendingShown = ({ tickets, cases, audit }: BranchStatus['pending']): BranchStatus['pending'] => ({ tickets, cases, audit });

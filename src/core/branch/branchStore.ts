@@ -1,11 +1,12 @@
 /**
  * This workstation's branch identity and what it still owes the branch, in its own SQLite: the
- * rows the triggers of migration 0007 marked (cases, tickets numbered while cut off) and the
- * audit rows after the last one the branch stored. A batch is read, sent, and acknowledged in
- * one transaction that clears exactly what was sent — a row changed meanwhile stays pending.
+ * rows the triggers of migration 0007 marked (cases, tickets numbered while cut off, operator
+ * accounts) and the audit rows after the last one the branch stored. A batch is read, sent, and
+ * acknowledged in one transaction that clears exactly what was sent — a row changed meanwhile
+ * stays pending.
  */
 import type { Database } from 'better-sqlite3';
-import type { AuditRow, FallbackTicket, RegistryCase } from '../../shared/branch/wire';
+import type { AuditRow, DirectoryAccount, FallbackTicket, RegistryCase } from '../../shared/branch/wire';
 import type { CaseStore } from '../cases/caseStore';
 import type { FieldCipher } from '../crypto/fieldCipher';
 import type { OperatorStore } from '../auth/operatorStore';
@@ -17,8 +18,10 @@ export interface PendingBatch {
   tickets: FallbackTicket[];
   cases: RegistryCase[];
   audit: AuditRow[];
+  /** For `operators.push`, apart from the reconciliation. */
+  accounts: DirectoryAccount[];
   /** What to clear once the branch has stored the batch. */
-  sent: { kind: 'case' | 'ticket'; ref: number; seq: number }[];
+  sent: { kind: 'case' | 'ticket' | 'operator'; ref: number; seq: number }[];
   auditUpTo: number | null;
 }
 
@@ -41,7 +44,13 @@ export function createBranchStore(db: Database, cipher: FieldCipher, cases: Case
     pending: db.prepare('SELECT kind, ref, seq FROM branch_pending WHERE kind = ? ORDER BY ref LIMIT ?'),
     counts: db.prepare(
       `SELECT (SELECT count(*) FROM branch_pending WHERE kind = 'ticket') AS tickets, (SELECT count(*) FROM branch_pending WHERE kind = 'case') AS cases,
-              (SELECT count(*) FROM audit WHERE id > (SELECT audit_sent FROM branch_link)) AS audit`,
+              (SELECT count(*) FROM audit WHERE id > (SELECT audit_sent FROM branch_link)) AS audit,
+              (SELECT count(*) FROM branch_pending WHERE kind = 'operator') AS operators`,
+    ),
+    // The accounts made before the workstation joined are the branch's too (audit rows are not).
+    markAccounts: db.prepare(
+      `INSERT INTO branch_pending (kind, ref, seq) SELECT 'operator', id, 1 FROM operators WHERE true
+       ON CONFLICT (kind, ref) DO UPDATE SET seq = seq + 1`,
     ),
     ticket: db.prepare('SELECT * FROM tickets WHERE id = ?'),
     caseOfTicket: db.prepare('SELECT "window" FROM tickets WHERE case_id = ? ORDER BY id DESC LIMIT 1'),
@@ -110,15 +119,18 @@ export function createBranchStore(db: Database, cipher: FieldCipher, cases: Case
       };
     },
 
-    /** Joining a branch: the audit written before it stays this workstation's own. */
+    /** Joining a branch: the audit written before it stays this workstation's own; the accounts join the branch's directory. */
     save(identity: BranchIdentity, at: string) {
-      q.save.run(identity.url, identity.branchId, identity.branchName, identity.device, identity.caPem, identity.certPem, cipher.seal(KEY_COLUMN, identity.keyPem), at);
+      db.transaction(() => {
+        q.save.run(identity.url, identity.branchId, identity.branchName, identity.device, identity.caPem, identity.certPem, cipher.seal(KEY_COLUMN, identity.keyPem), at);
+        q.markAccounts.run();
+      }).immediate();
     },
 
-    counts: () => q.counts.get() as { tickets: number; cases: number; audit: number },
+    counts: () => q.counts.get() as { tickets: number; cases: number; audit: number; operators: number },
 
     /** The next batch to send, within the contract's limits. */
-    batch(limits = { tickets: 500, cases: 200, audit: 1000 }): PendingBatch {
+    batch(limits = { tickets: 500, cases: 200, audit: 1000, accounts: 500 }): PendingBatch {
       const sent: PendingBatch['sent'] = [];
       const tickets: FallbackTicket[] = [];
       const caseRows: RegistryCase[] = [];
@@ -132,11 +144,18 @@ export function createBranchStore(db: Database, cipher: FieldCipher, cases: Case
         if (k) caseRows.push(k);
         sent.push({ kind: 'case', ref: p.ref, seq: p.seq });
       }
+      const accounts: DirectoryAccount[] = [];
+      for (const p of q.pending.all('operator', limits.accounts) as { ref: number; seq: number }[]) {
+        const a = operators.account(p.ref);
+        if (a) accounts.push(a);
+        sent.push({ kind: 'operator', ref: p.ref, seq: p.seq });
+      }
       const auditRows = q.audit.all(limits.audit) as { id: number; at: string; actor_id: number | null; action: string; subject: string | null; detail: string }[];
       return {
         tickets,
         cases: caseRows,
         audit: auditRows.map((a) => ({ localId: a.id, at: a.at, actor: login(a.actor_id), action: a.action, subject: a.subject, detail: a.detail })),
+        accounts,
         sent,
         auditUpTo: auditRows.at(-1)?.id ?? null,
       };

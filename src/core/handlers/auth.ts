@@ -1,8 +1,12 @@
-/** Process 1 of every regulation: the operator logs in with login and password; lock, unlock, log out. */
+/**
+ * Process 1 of every regulation: the operator logs in with login and password; lock, unlock, log out.
+ * Failures are counted here and — with the branch online — for the whole branch (SharedLockout).
+ */
 import { AppError } from '../../shared/errors';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/password';
 import { afterFailure, secondsLeft } from '../auth/lockout';
 import type { OperatorRecord } from '../auth/operatorStore';
+import { LOCAL_LOCKOUT_ONLY, type SharedLockout } from '../branch/sharedLockout';
 import { iso } from '../clock';
 import type { Services } from '../services';
 import { sessionView } from './sessionView';
@@ -10,29 +14,54 @@ import type { HandlerContext, HandlerGroup } from './types';
 
 type AuthCalls = 'auth.login' | 'auth.session' | 'auth.touch' | 'auth.lock' | 'auth.unlock' | 'auth.logout' | 'auth.changePassword';
 
-function refuseIfLockedOut(s: Services, loginKey: string): void {
+function refuseIfLockedOutHere(s: Services, loginKey: string): void {
   const wait = secondsLeft(s.throttle.get(loginKey), s.clock.now());
   if (wait > 0) throw new AppError({ code: 'LOCKED_OUT', retryAfterSeconds: wait });
 }
 
-/** Counts a failure against the login; throws LOCKED_OUT when this failure starts a lockout. */
-function recordFailure(s: Services, loginKey: string, action: string, operator: OperatorRecord | undefined, reason: string): void {
+/** Locked out here, or at the branch (failures at the other counters). */
+async function refuseIfLockedOut(s: Services, shared: SharedLockout, loginKey: string): Promise<void> {
+  refuseIfLockedOutHere(s, loginKey);
+  const wait = await shared.secondsLeft(loginKey);
+  if (wait > 0) throw new AppError({ code: 'LOCKED_OUT', retryAfterSeconds: wait });
+}
+
+/** Counts a failure against the login, here and at the branch; throws LOCKED_OUT when either locks it. */
+async function recordFailure(
+  s: Services,
+  shared: SharedLockout,
+  loginKey: string,
+  action: string,
+  operator: OperatorRecord | undefined,
+  reason: string,
+): Promise<void> {
   const now = s.clock.now();
-  const { state, lockedOut } = s.db.transaction(() => {
+  const subject = operator ? `operator:${operator.id}` : null;
+  const here = s.db.transaction(() => {
     const next = afterFailure(s.throttle.get(loginKey), now);
     s.throttle.put(loginKey, next.state);
-    s.audit.append({ actorId: operator?.id ?? null, action, subject: operator ? `operator:${operator.id}` : null, detail: { reason } });
+    s.audit.append({ actorId: operator?.id ?? null, action, subject, detail: { reason } });
     if (next.lockedOut) {
       s.audit.append({
         actorId: operator?.id ?? null,
         action: 'auth.lockedOut',
-        subject: operator ? `operator:${operator.id}` : null,
+        subject,
         detail: { lockouts: next.state.lockouts, seconds: secondsLeft(next.state, now) },
       });
     }
     return next;
   }).immediate();
-  if (lockedOut) throw new AppError({ code: 'LOCKED_OUT', retryAfterSeconds: secondsLeft(state, now) });
+  const branch = await shared.failed(loginKey);
+  if (branch?.lockedOut && !here.lockedOut) {
+    s.audit.append({
+      actorId: operator?.id ?? null,
+      action: 'auth.lockedOut',
+      subject,
+      detail: { lockouts: branch.lockouts, seconds: branch.retryAfterSeconds, shared: true },
+    });
+  }
+  const wait = Math.max(here.lockedOut ? secondsLeft(here.state, now) : 0, branch?.retryAfterSeconds ?? 0);
+  if (wait > 0) throw new AppError({ code: 'LOCKED_OUT', retryAfterSeconds: wait });
 }
 
 function requireSession(ctx: HandlerContext) {
@@ -42,19 +71,19 @@ function requireSession(ctx: HandlerContext) {
   return { session: ctx.session, operator };
 }
 
-export function authHandlers(s: Services): HandlerGroup<AuthCalls> {
+export function authHandlers(s: Services, shared: SharedLockout = LOCAL_LOCKOUT_ONLY): HandlerGroup<AuthCalls> {
   return {
     'auth.login': async ({ login, password }, ctx) => {
       const loginKey = login.toLowerCase();
-      refuseIfLockedOut(s, loginKey);
+      await refuseIfLockedOut(s, shared, loginKey);
       const operator = s.operators.byLogin(loginKey);
       const usable = operator && !operator.disabled ? operator : undefined;
       const matches = await verifyPassword(password, usable?.passwordHash ?? (await decoyHash()));
       // Attempts running side by side may have locked the login while this one was hashing.
-      refuseIfLockedOut(s, loginKey);
+      refuseIfLockedOutHere(s, loginKey);
       if (!usable || !matches) {
         const reason = !operator ? 'unknownLogin' : operator.disabled ? 'disabled' : 'wrongPassword';
-        recordFailure(s, loginKey, 'auth.loginFailed', operator, reason);
+        await recordFailure(s, shared, loginKey, 'auth.loginFailed', operator, reason);
         throw new AppError('BAD_CREDENTIALS');
       }
       const previous = s.sessions.get(ctx.clientId);
@@ -63,6 +92,7 @@ export function authHandlers(s: Services): HandlerGroup<AuthCalls> {
         s.throttle.clear(loginKey);
         s.audit.append({ actorId: usable.id, action: 'auth.login', subject: `operator:${usable.id}`, detail: { client: ctx.clientId } });
       }).immediate();
+      await shared.succeeded(loginKey);
       return sessionView(s, s.sessions.start(ctx.clientId, usable.id), usable);
     },
 
@@ -87,10 +117,10 @@ export function authHandlers(s: Services): HandlerGroup<AuthCalls> {
     'auth.unlock': async ({ password }, ctx) => {
       const { session, operator } = requireSession(ctx);
       if (!session.locked) return sessionView(s, session, operator);
-      refuseIfLockedOut(s, operator.login);
+      await refuseIfLockedOut(s, shared, operator.login);
       if (!(await verifyPassword(password, operator.passwordHash))) {
         try {
-          recordFailure(s, operator.login, 'auth.unlockFailed', operator, 'wrongPassword');
+          await recordFailure(s, shared, operator.login, 'auth.unlockFailed', operator, 'wrongPassword');
         } catch (lockedOut) {
           // Five wrong passwords at the lock screen: the session is closed, not just refused.
           s.sessions.end(session, 'lockedOut');
@@ -102,6 +132,7 @@ export function authHandlers(s: Services): HandlerGroup<AuthCalls> {
         s.throttle.clear(operator.login);
         s.audit.append({ actorId: operator.id, action: 'auth.unlock', subject: `operator:${operator.id}` });
       }).immediate();
+      await shared.succeeded(operator.login);
       s.sessions.unlock(session);
       return sessionView(s, session, operator);
     },

@@ -44,7 +44,7 @@ export function operatorHandlers(s: Services): HandlerGroup<OperatorCalls> {
         if (disabled && target.role === 'admin' && !target.disabled && s.operators.activeAdmins() <= 1) {
           throw new AppError('LAST_ADMIN');
         }
-        s.operators.setDisabled(operatorId, disabled);
+        s.operators.setDisabled(operatorId, disabled, iso(s.clock.now()));
         s.audit.append({
           actorId: ctx.operator!.id,
           action: disabled ? 'operators.disabled' : 'operators.enabled',

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Group, PriorityCategory, Ticket, TicketPrint, WindowName } from '../queue';
+import { Role } from '../schemas';
 
 /** Raised when a call, an answer or an event changes shape; both ends send it with every request. */
 export const BRANCH_CONTRACT_VERSION = 1;
@@ -45,6 +46,7 @@ export const BRANCH_ERROR_CODES = [
   'TICKET_CHANGED',
   'WINDOW_BUSY',
   'WINDOW_TAKEN', // another workstation holds this window now
+  'WINDOW_PAUSED', // the window is on a break: resume to call
   'FORBIDDEN', // this device's role may not make the call (a board issuing tickets)
   'INTERNAL',
 ] as const;
@@ -113,6 +115,36 @@ export const AuditRow = z.strictObject({
   detail: z.string().max(4000),
 });
 export type AuditRow = z.infer<typeof AuditRow>;
+
+/**
+ * An operator account as the branch's directory holds it, so that any counter of the branch can
+ * log the operator in — on its own, too, while cut off. The password travels as the
+ * workstation's scrypt hash, never in clear; the branch seals the name and the IIN on arrival.
+ * `updatedAt` orders the versions of an account: the later one wins everywhere.
+ */
+export const DirectoryAccount = z.strictObject({
+  login: z.string().regex(/^[a-z0-9._-]{3,64}$/, 'login.charset'),
+  fullName: z.string().min(1).max(200),
+  iin: z.string().regex(/^\d{12}$/),
+  role: Role,
+  passwordHash: z.string().min(1).max(400),
+  mustChangePassword: z.boolean(),
+  disabled: z.boolean(),
+  createdAt: Iso,
+  passwordChangedAt: Iso,
+  updatedAt: Iso,
+});
+export type DirectoryAccount = z.infer<typeof DirectoryAccount>;
+
+/** A login as typed (lower-cased), whether or not such an account exists: the lockout reveals nothing. */
+const LoginKey = z.string().min(1).max(64);
+/** The branch-wide failure count of a login; the wait is in seconds of the branch's clock, so the counters' clocks do not matter. */
+export const LoginThrottle = z.object({
+  failures: z.number().int().min(0),
+  lockouts: z.number().int().min(0),
+  retryAfterSeconds: z.number().int().min(0),
+});
+export type LoginThrottle = z.infer<typeof LoginThrottle>;
 
 export const BranchQueueSettings = z.object({
   priorityCategories: z.array(z.string()),
@@ -195,6 +227,14 @@ export const branchCalls = {
     z.object({ tickets: z.number().int(), cases: z.number().int(), audit: z.number().int() }),
     WS,
   ),
+  /** Accounts created or changed here; each is stored unless the branch holds a later version. */
+  'operators.push': spec(z.strictObject({ accounts: z.array(DirectoryAccount).max(500) }), z.object({ stored: z.number().int() }), WS),
+  /** The whole directory, after the link returns and after `operators.changed`. */
+  'operators.pull': spec(z.strictObject({}), z.object({ accounts: z.array(DirectoryAccount) }), WS),
+  /** One more failed login at some counter: the shared lockout rule, applied once for the branch. */
+  'auth.failed': spec(z.strictObject({ loginKey: LoginKey }), LoginThrottle.extend({ lockedOut: z.boolean() }), WS),
+  'auth.succeeded': spec(z.strictObject({ loginKey: LoginKey }), z.object({ done: z.literal(true) }), WS),
+  'auth.throttle': spec(z.strictObject({ loginKey: LoginKey }), LoginThrottle, WS),
   'reports.day': spec(z.strictObject({ day: Day }), DayReport, WS),
 } as const;
 
@@ -213,6 +253,8 @@ export const BranchEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('queue.called'), id: z.number().int(), day: Day, ticketId: z.number().int(), number: z.string(), window: z.string(), recall: z.boolean(), at: Iso }),
   z.object({ type: z.literal('queue.changed'), id: z.number().int(), day: Day }),
   z.object({ type: z.literal('cases.changed'), id: z.number().int(), day: Day }),
+  /** The directory of accounts changed: each workstation pulls it. */
+  z.object({ type: z.literal('operators.changed'), id: z.number().int() }),
 ]);
 export type BranchEvent = z.infer<typeof BranchEvent>;
 
