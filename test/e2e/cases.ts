@@ -13,14 +13,16 @@ export const NOTARISED_POA = { number: 'НҚ-2025-0412', date: '10.02.2025', not
 const TEMPORARY_PASSWORD = 'Уақытша-құпиясөз-1';
 
 /**
- * The administrator, an operator with a changed password, and the operator logged in — through
- * the contract from the page (same origin, the session cookie), then the page reloaded. The
- * same journey through the screens is tested once, in the full case.
+ * The administrator, an operator (the e2e one unless another is given) with a changed password,
+ * and that operator logged in — through the contract from the page (same origin, the session
+ * cookie), then the page reloaded. The same journey through the screens is tested once, in the
+ * full case. `adminExists`: the counter already knows the administrator (a branch's counter that
+ * took the branch's accounts), who logs in instead of being created.
  */
-export async function operatorLoggedIn(page: Page): Promise<void> {
-  await expect(page.getByTestId('setup-screen')).toBeVisible();
+export async function operatorLoggedIn(page: Page, person: typeof operator = operator, { adminExists = false } = {}): Promise<void> {
+  await expect(page.getByTestId(adminExists ? 'login-screen' : 'setup-screen')).toBeVisible();
   const failures = await page.evaluate(
-    async ({ admin, operator, temporary }) => {
+    async ({ admin, operator, temporary, adminExists }) => {
       const call = async (name: string, input: unknown) => {
         const response = await fetch(`/api/call/${name}`, {
           method: 'POST',
@@ -32,14 +34,16 @@ export async function operatorLoggedIn(page: Page): Promise<void> {
         return body.ok ? null : `${name}: ${body.error?.code}`;
       };
       return [
-        await call('setup.createAdmin', { login: admin.login, fullName: admin.fullName, iin: admin.iin, password: admin.password }),
+        adminExists
+          ? await call('auth.login', { login: admin.login, password: admin.password })
+          : await call('setup.createAdmin', { login: admin.login, fullName: admin.fullName, iin: admin.iin, password: admin.password }),
         await call('operators.create', { login: operator.login, fullName: operator.fullName, iin: operator.iin, role: 'operator', password: temporary }),
         await call('auth.logout', {}),
         await call('auth.login', { login: operator.login, password: temporary }),
         await call('auth.changePassword', { current: temporary, next: operator.newPassword }),
       ].filter(Boolean);
     },
-    { admin, operator, temporary: TEMPORARY_PASSWORD },
+    { admin, operator: person, temporary: TEMPORARY_PASSWORD, adminExists },
   );
   expect(failures).toEqual([]);
   await page.reload();

@@ -31,3 +31,11 @@ export const operator = {
   iin: '880512300779',
   newPassword: 'Тұрақты-құпиясөз-7',
 };
+
+/** A second counter's operator, at the next window of the same branch (no signing: the training key is the first's). */
+export const secondOperator = {
+  login: 'gulnur',
+  fullName: 'Әбдіһамитова Гүлнұр Жаңабайқызы',
+  iin: validIin('910623', 4),
+  newPassword: 'Екінші-терезе-құпиясөз-9',
+};

@@ -3,87 +3,12 @@
  * the operator calling, recalling, marking a no-show, transferring and serving one into a case,
  * and the board showing and announcing every call — each screen a browser of its own, as in a hall.
  */
-import type { Browser, Page } from '@playwright/test';
 import { operatorLoggedIn } from './cases';
 import { test, expect } from './fixtures';
-import { msg, saveScreen, switchLocale, type Locale } from './steps';
-
-const S1_AKTOBE = 's1-aktobe-285';
-
-interface Spoken {
-  text: string;
-  lang: string;
-}
-
-/** The slice of the hall pages' globals the stubs below use: the Node tsconfig has no DOM. */
-interface HallGlobals {
-  __spoken: Spoken[];
-  __printed: number;
-  speechSynthesis: { speak(u: { text: string; lang: string }): void };
-  print(): void;
-}
-
-/** A hall screen: a browser context of its own (its own cookie), opened by its one-time link. */
-async function hallScreen(browser: Browser, url: string, problems: string[]): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${message.text()} ${message.location().url}`);
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  // Headless Chromium has no voices and no printer: record what would be said and printed instead.
-  await page.addInitScript(() => {
-    const w = globalThis as unknown as HallGlobals;
-    w.__spoken = [];
-    w.__printed = 0;
-    w.speechSynthesis.speak = (u) => void w.__spoken.push({ text: u.text, lang: u.lang });
-    w.print = () => void (w.__printed += 1);
-  });
-  await page.goto(url);
-  return page;
-}
-
-/** A fresh call blinks on the board for a few seconds: screenshots wait for it to settle. */
-async function animationsDone(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const doc = (globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown> }[] } }).document;
-    await Promise.all(doc.getAnimations().map((a) => a.finished));
-  });
-}
-
-const spoken = (board: Page) => board.evaluate(() => (globalThis as unknown as HallGlobals).__spoken);
-const printed = (kiosk: Page) => kiosk.evaluate(() => (globalThis as unknown as HallGlobals).__printed);
-
-async function kioskLocale(kiosk: Page, locale: Locale): Promise<void> {
-  await kiosk.getByTestId('kiosk-language').getByRole('button', { name: msg(locale, `locale.${locale}`), exact: true }).click();
-  await expect(kiosk.locator('html')).toHaveAttribute('lang', locale);
-}
-
-/** At the kiosk: the service, then the barrier-free category or none; returns the slip. */
-async function takeTicket(kiosk: Page, priority: string | null, screens?: Locale) {
-  await expect(kiosk.getByTestId('kiosk')).toHaveAttribute('data-step', 'service');
-  if (screens) await saveScreen(kiosk, 'queue-kiosk', screens);
-  await kiosk.locator(`.kiosk-service[data-regulation="${S1_AKTOBE}"]`).click();
-  await expect(kiosk.getByTestId('kiosk')).toHaveAttribute('data-step', 'priority');
-  if (screens) await saveScreen(kiosk, 'queue-kiosk-priority', screens);
-  await kiosk.locator(`.kiosk-choice[data-priority="${priority ?? 'none'}"]`).click();
-  await expect(kiosk.getByTestId('kiosk')).toHaveAttribute('data-step', 'ticket');
-  return kiosk.getByTestId('ticket-slip');
-}
-
-async function kioskDone(kiosk: Page, locale: Locale): Promise<void> {
-  await kiosk.getByRole('button', { name: msg(locale, 'queue.kiosk.done'), exact: true }).click();
-  await expect(kiosk.getByTestId('kiosk')).toHaveAttribute('data-step', 'service');
-}
-
-/** The workstation's sections (the case screen has a navigation of its own: the act's steps). */
-async function goToSection(page: Page, key: string): Promise<void> {
-  await page.getByRole('navigation', { name: msg('kk', 'nav.label') }).getByRole('button', { name: msg('kk', key) }).click();
-}
-
-function currentTicket(page: Page) {
-  return page.getByTestId('queue-current');
-}
+import {
+  S1_AKTOBE, animationsDone, announced, currentTicket, goToSection, hallScreen, kioskDone, kioskLocale, printed, setWindow, spoken, takeTicket,
+} from './hall';
+import { msg, saveScreen, switchLocale } from './steps';
 
 test('kiosk tickets, calls at window 1 with the board announcing them, a no-show, a transfer and a case', async ({ app: page, host, browser }) => {
   test.setTimeout(120_000);
@@ -131,12 +56,7 @@ test('kiosk tickets, calls at window 1 with the board announcing them, a no-show
 
   // ---- The operator: window 1 serving group A. ----
   await goToSection(page, 'nav.queue');
-  const setup = page.getByTestId('window-setup');
-  await expect(setup).toBeVisible();
-  await setup.getByLabel(msg('kk', 'queue.setup.window'), { exact: true }).fill('1');
-  await setup.locator('input[name="groups"][value="A"]').check();
-  await setup.getByRole('button', { name: msg('kk', 'queue.setup.save') }).click();
-  await expect(page.getByTestId('queue-panel')).toHaveAttribute('data-window', '1');
+  await setWindow(page, '1', ['A']);
   const lineA = page.getByTestId('queue-lines').locator('tr[data-group="A"]');
   await expect(lineA.getByTestId('regular')).toHaveText('2');
   await expect(lineA.getByTestId('priority')).toHaveText('1');
@@ -183,10 +103,7 @@ test('kiosk tickets, calls at window 1 with the board announcing them, a no-show
   await expect(board.getByTestId('board-next').locator('li')).toHaveText(['A-001']);
 
   // Every call was announced: chime, then Kazakh, then Russian — the recall too.
-  const say = (number: string) => [
-    { text: `${number} талон, 1-терезе`, lang: 'kk-KZ' },
-    { text: `Талон ${number}, окно 1`, lang: 'ru-RU' },
-  ];
+  const say = (number: string) => announced(number, '1');
   await expect
     .poll(() => spoken(board), { timeout: 20_000, message: 'what the board said' })
     .toEqual([...say('A-002'), ...say('A-002'), ...say('A-001'), ...say('A-003')]);
