@@ -245,8 +245,8 @@ END $$;
  * (day, line): the rule reads the heads of two classes and the line's streak and must decide on
  * one consistent view. First the window takes the lines that are free at this instant and
  * chooses among them — a line another window is calling from right now is passed over rather
- * than waited for, so twenty windows over a handful of lines do not queue behind each other.
- * Only when those lines have nobody for it does it let go (the block's subtransaction releases
+ * than waited for, so twenty windows over a handful of lines do not queue behind each other;
+ * when every line is busy it waits for one of them, not for all. Only when those lines have nobody for it does it let go (the block's subtransaction releases
  * its locks), wait for every line in a fixed order (no deadlock), and choose among all.
  */
 CREATE FUNCTION call_next(p_key text, p_device int, p_day date, p_window text, p_operator text) RETURNS jsonb LANGUAGE plpgsql AS $$
@@ -280,6 +280,18 @@ BEGIN
     FOREACH v_line IN ARRAY v_groups LOOP
       IF pg_try_advisory_xact_lock(73010, hashtext(p_day::text || v_line)) THEN v_free := v_free || v_line; END IF;
     END LOOP;
+    IF cardinality(v_free) = 0 THEN
+      -- Every line busy: wait for one of them (holding no line, so no deadlock), picked at random so
+      -- the waiting windows spread over the lines, then take whichever others have come free.
+      v_line := v_groups[1 + floor(random() * cardinality(v_groups))::int];
+      PERFORM pg_advisory_xact_lock(73010, hashtext(p_day::text || v_line));
+      v_free := ARRAY[v_line];
+      FOREACH v_line IN ARRAY v_groups LOOP
+        IF NOT v_line = ANY(v_free) AND pg_try_advisory_xact_lock(73010, hashtext(p_day::text || v_line)) THEN
+          v_free := v_free || v_line;
+        END IF;
+      END LOOP;
+    END IF;
     v_choice := choose_next(p_day, p_window, v_free, v_max);
     IF v_choice.ticket_id IS NULL AND cardinality(v_free) < cardinality(v_groups) THEN RAISE EXCEPTION 'LINES_BUSY'; END IF;
   EXCEPTION WHEN raise_exception THEN
