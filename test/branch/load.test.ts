@@ -1,8 +1,9 @@
 /**
  * The branch under a day's load on loopback: 20 windows, a kiosk and two boards (each through the
- * workstation's own branch client; cores.test.ts goes through whole cores) against one branch server. 5,000 tickets are issued while 20 windows with overlapping groups call them:
- * no ticket is called by two windows, the priority rule and its anti-starvation limit hold on
- * every line, and every board is handed every call. Figures are printed; speed is the bench's job.
+ * workstation's own branch client; cores.test.ts goes through whole cores) against one branch
+ * server. 5,000 tickets are issued while 20 windows with overlapping groups call them: no ticket
+ * is called by two windows, the priority rule and its anti-starvation limit hold on every line,
+ * and every board is handed every call. Figures are printed; speed is the bench's job.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BranchClient } from '../../src/core/branch/branchClient';
