@@ -5,6 +5,7 @@ import type { BranchDirectory } from './directory';
 import type { LoginThrottle } from './loginThrottle';
 import type { BranchQueue, Device } from './queue';
 import type { BranchRegistry } from './registry';
+import { queueStats } from './queueStats';
 import { dayReport } from './reports';
 
 export type BranchHandlers = { [N in BranchCallName]: (device: Device, input: BranchParsed<N>) => Promise<BranchOutput<N>> };
@@ -53,6 +54,7 @@ export function branchHandlers(d: Deps): BranchHandlers {
     'queue.get': (_device, input) => d.queue.get(input.ticketId),
     reconcile: (device, input) => d.registry.reconcile(device, input),
     'reports.day': (_device, input) => dayReport(d.pool, input.day, d.timeZone),
+    'queue.stats': (_device, input) => queueStats(d.pool, input.day),
     'operators.push': (device, input) => d.directory.push(device, input),
     'operators.pull': () => d.directory.pull(),
     'auth.failed': (_device, input) => d.throttle.failed(input.loginKey),

@@ -86,11 +86,11 @@ describe.skipIf(!postgresAvailable)('twenty workstation cores, a kiosk and two b
           await new Promise((r) => setTimeout(r, 10));
           continue;
         }
-        const t = result.value as { id: number; version: number; number: string; window: string };
+        const t = result.value as { id: number; version: number; number: string; window: string | null };
         expect(t.window).toBe(window);
         expect(calledBy.has(t.id), `ticket ${t.number} called at ${calledBy.get(t.id)} and ${window}`).toBe(false);
         calledBy.set(t.id, window);
-        let current = t;
+        let current: { id: number; version: number } = t;
         if (t.id % 7 === 0) current = await core.call('queue.recall', { ticketId: t.id, version: t.version }, COUNTER);
         await core.call('queue.noShow', { ticketId: current.id, version: current.version }, COUNTER);
       }

@@ -128,6 +128,14 @@ describe.skipIf(!postgresAvailable)('a workstation cut off from its branch', () 
     expect(await count('SELECT count(*) AS n FROM audit')).toBe(localAuditAfterEnrollment(core));
   });
 
+  it("shows the supervisor the whole branch's figures while the link is up", async () => {
+    const day = (await branch.server.pool.query<{ day: string }>('SELECT day::text AS day FROM tickets WHERE origin_device IS NULL LIMIT 1')).rows[0]!.day;
+    const issued = Number((await branch.server.pool.query<{ n: string }>('SELECT count(*) AS n FROM tickets WHERE day = $1', [day])).rows[0]!.n);
+    const stats = await core.call('queue.stats', { day }, 'admin');
+    expect(stats.total.issued).toBe(issued);
+    expect(stats.byGroup.map((g) => g.group)).toEqual(['A']);
+  });
+
   it('serves from the branch again once the fallback queue is empty', async () => {
     await core.call('queue.issue', { group: 'A', priority: null }, COUNTER);
     const t = await core.call('queue.callNext', {}, COUNTER);

@@ -78,4 +78,26 @@ describe.skipIf(!postgresAvailable)('branch queue on PostgreSQL', () => {
     expect(Object.fromEntries(states.rows.map((r) => [r.number, r.state]))).toEqual({ [called.number]: 'noShow', 'A-900': 'unserved' });
     expect(await keepTheDay(pool, today)).toEqual({ noShows: 0, unserved: 0 });
   });
+
+  it("gives the supervisor's figures for the whole branch, computed as a counter computes its own", async () => {
+    const day = '2026-02-02';
+    const at = (min: number) => `2026-02-02T04:${String(min).padStart(2, '0')}:00Z`;
+    // Waits of 1, 2 and 3 minutes; one served for 5 minutes by aigerim, one no-show by nurlan.
+    const rows = [
+      { grp: 'A', seq: 1, state: 'done', login: 'aigerim', issued: at(0), called: at(1), started: at(2), finished: at(7) },
+      { grp: 'A', seq: 2, state: 'noShow', login: 'nurlan', issued: at(0), called: at(2), started: null, finished: at(4) },
+      { grp: 'B', seq: 1, state: 'unserved', login: null, issued: at(0), called: at(3), started: null, finished: at(9) },
+    ];
+    for (const r of rows) {
+      await branch.server.pool.query(
+        `INSERT INTO tickets (day, grp, line, seq, number, state, operator_login, issued_at, called_at, service_started_at, finished_at, line_order)
+         VALUES ($1, $2, $2, $3::int, $2 || '-00' || $3::text, $4, $5, $6, $7, $8, $9, 1)`,
+        [day, r.grp, r.seq, r.state, r.login, r.issued, r.called, r.started, r.finished],
+      );
+    }
+    const stats = await w1.call('queue.stats', { day });
+    expect(stats.total).toEqual({ issued: 3, served: 1, noShow: 1, unserved: 1, waitMeanSeconds: 120, waitP90Seconds: 180, serviceMeanSeconds: 300, serviceP90Seconds: 300 });
+    expect(stats.byGroup.map((g) => [g.group, g.issued, g.waitMeanSeconds])).toEqual([['A', 2, 90], ['B', 1, 180]]);
+    expect(Object.fromEntries(stats.byOperator.map((o) => [o.operatorLogin, o.served]))).toEqual({ aigerim: 1, nurlan: 0 });
+  });
 });

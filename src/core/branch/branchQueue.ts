@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { BranchEvent } from '../../shared/branch/wire';
-import type { BoardView, Ticket, TicketPrint, WindowView } from '../../shared/queue';
+import type { BoardView, QueueStats, Ticket, TicketPrint, WindowView } from '../../shared/queue';
 import type { OperatorRecord } from '../auth/operatorStore';
 import type { Emit } from '../services';
 import type { QueueService } from '../queue/queueService';
@@ -162,6 +162,24 @@ export class CounterQueue {
     if (where === 'local') return this.local.startService(clientId, ticketId, version, caseId, operator);
     const window = this.local.windowView(clientId).window;
     return this.branch(() => this.link.call('queue.startService', { ticketId, version, window, caseNumber, idemKey: this.key('start') })).catch(linkLost);
+  }
+
+  /**
+   * The day's wait and service times: the whole branch's when the branch answers (operators named
+   * from the shared directory), this counter's own otherwise.
+   */
+  stats(day: string, locally: () => QueueStats, operatorOf: (login: string) => OperatorRecord | undefined): Promise<QueueStats> {
+    return this.either(async () => {
+      const branch = await this.link.call('queue.stats', { day });
+      return {
+        ...branch,
+        byOperator: branch.byOperator.map(({ operatorLogin, ...figures }, i) => {
+          const operator = operatorOf(operatorLogin);
+          // An operator this counter has not heard of yet keeps a row of its own, named by login.
+          return { operatorId: operator?.id ?? -(i + 1), operatorName: operator?.fullName ?? operatorLogin, ...figures };
+        }),
+      };
+    }, locally);
   }
 
   /** The supervisor closes the day of this counter's own queue (with a branch: what the fallback numbered). */

@@ -71,7 +71,7 @@ export function queueHandlers(s: Services, d: QueueHandlerDeps): HandlerGroup<Ca
 
     'queue.stats': ({ day }) => {
       const which = day ?? d.today();
-      return dayStats(which, d.store.forDay(which), operatorName);
+      return d.queue.stats(which, () => dayStats(which, d.store.forDay(which), operatorName), (login) => s.operators.byLogin(login));
     },
     'queue.exportCsv': ({ day }, ctx) => {
       const which = day ?? d.today();

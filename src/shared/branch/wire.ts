@@ -159,6 +159,24 @@ export const BranchBoard = z.object({
   next: z.array(z.object({ number: z.string(), group: z.string(), priority: z.boolean() })),
 });
 
+const StatFigures = z.object({
+  issued: z.number().int(),
+  served: z.number().int(),
+  noShow: z.number().int(),
+  unserved: z.number().int(),
+  waitMeanSeconds: z.number().nullable(),
+  waitP90Seconds: z.number().nullable(),
+  serviceMeanSeconds: z.number().nullable(),
+  serviceP90Seconds: z.number().nullable(),
+});
+export const BranchQueueStats = z.object({
+  day: z.string(),
+  total: StatFigures,
+  byGroup: z.array(StatFigures.extend({ group: z.string() })),
+  byOperator: z.array(StatFigures.extend({ operatorLogin: z.string() })),
+});
+export type BranchQueueStats = z.infer<typeof BranchQueueStats>;
+
 export const DayReport = z.object({
   day: z.string(),
   tickets: z.object({ issued: z.number().int(), served: z.number().int(), noShow: z.number().int(), unserved: z.number().int(), waiting: z.number().int() }),
@@ -236,6 +254,8 @@ export const branchCalls = {
   'auth.succeeded': spec(z.strictObject({ loginKey: LoginKey }), z.object({ done: z.literal(true) }), WS),
   'auth.throttle': spec(z.strictObject({ loginKey: LoginKey }), LoginThrottle, WS),
   'reports.day': spec(z.strictObject({ day: Day }), DayReport, WS),
+  /** The queue's wait and service times for the whole branch, as the supervisor's screen shows a counter's. */
+  'queue.stats': spec(z.strictObject({ day: Day }), BranchQueueStats, WS),
 } as const;
 
 export type BranchCalls = typeof branchCalls;
