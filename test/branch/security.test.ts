@@ -13,7 +13,7 @@ import * as x509 from '@peculiar/x509';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { revokeDevice } from '../../src/branch/enrollment';
-import { BranchClient, type BranchIdentity } from '../../src/core/branch/branchClient';
+import { BranchClient, BranchUnreachable, type BranchIdentity } from '../../src/core/branch/branchClient';
 import { enrollWithBranch } from '../../src/core/branch/enroll';
 import { BRANCH_CONTRACT_VERSION, BRANCH_HEADERS, type BranchErrorCode } from '../../src/shared/branch/wire';
 import { startTestBranch, type TestBranch } from '../support/branch';
@@ -322,6 +322,19 @@ describe.skipIf(!postgresAvailable)('branch server refuses, and writes nothing',
           error: { code: 'ENROLLMENT_CODE' },
         }),
       );
+    });
+
+    it('is not spent when the API address given with it is not the branch API', async () => {
+      const code = await branch.server.makeEnrollmentCode('W-TYPO', 'workstation');
+      const enrollUrl = `https://127.0.0.1:${branch.server.enrollPort}`;
+      // The two addresses swapped by mistake, and another branch's API under this branch's CA.
+      for (const wrong of [enrollUrl, `https://127.0.0.1:${other.server.port}`]) {
+        await refusedWithoutWriting(branch.server.pool, () =>
+          expect(enrollWithBranch({ enrollUrl, apiUrl: wrong, caPem: branch.server.caPem, code })).rejects.toBeInstanceOf(BranchUnreachable),
+        );
+      }
+      // Corrected, the same code still joins the workstation.
+      expect(await enrollWithBranch({ enrollUrl, apiUrl, caPem: branch.server.caPem, code })).toMatchObject({ device: 'W-TYPO', branchId: 'TEST-01' });
     });
 
     it('is refused with ENROLLMENT_CODE when the branch never made it', async () => {

@@ -8,7 +8,7 @@
  * falling silent. While cut off nothing waits on the branch — the queue works from the local
  * fallback — and a probe every few seconds notices the link coming back.
  */
-import type { BranchEvent, BranchOutput } from '../../shared/branch/wire';
+import type { BranchCallName, BranchEvent, BranchInput, BranchOutput } from '../../shared/branch/wire';
 import type { BranchStatus } from '../../shared/branchStatus';
 import { BranchClient, BranchRefusal, BranchUnreachable, type BranchIdentity } from './branchClient';
 import type { BranchStore } from './branchStore';
@@ -76,10 +76,10 @@ export class BranchLink {
   }
 
   /** A branch call; the link is marked cut off when it gets no answer. */
-  async call<N extends Parameters<BranchClient['call']>[0]>(name: N, input: Parameters<BranchClient['call']>[1] & object) {
+  async call<N extends BranchCallName>(name: N, input: BranchInput<N>): Promise<BranchOutput<N>> {
     if (!this.client) throw new Error('no branch configured');
     try {
-      return await this.client.call(name, input as never);
+      return await this.client.call(name, input);
     } catch (err) {
       if (err instanceof BranchUnreachable) this.cutOff(err.message);
       if (err instanceof BranchRefusal && err.error.code === 'CONTRACT_VERSION') {

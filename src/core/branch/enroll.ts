@@ -12,7 +12,29 @@ import { BranchError } from '../../shared/branch/wire';
 
 const makeKeys = promisify(generateKeyPair);
 
+/**
+ * The API address is the branch's API, under the CA given — checked before the one-time code is
+ * spent, so a mistyped address costs the administrator nothing but a correction. Asked without a
+ * client certificate, the branch's API refuses in the handshake ("certificate required"); any
+ * HTTP answer means another port (the enrollment port, say), any other failure no branch there.
+ */
+export async function checkApiAddress(apiUrl: string, caPem: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const req = request(new URL('/api/hello', apiUrl), { method: 'POST', ca: caPem, agent: false, timeout: 5_000 }, (res) => {
+      res.resume();
+      reject(new BranchUnreachable(`${apiUrl} answers without asking for this workstation's certificate: not the branch's API address`));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED' || /certificate required/i.test(err.message)) resolve();
+      else reject(new BranchUnreachable(`the API address ${apiUrl}: ${err.message}`));
+    });
+    req.end();
+  });
+}
+
 export async function enrollWithBranch(params: { enrollUrl: string; apiUrl: string; caPem: string; code: string }): Promise<BranchIdentity> {
+  await checkApiAddress(params.apiUrl, params.caPem);
   const { publicKey, privateKey } = await makeKeys('ec', {
     namedCurve: 'P-256',
     publicKeyEncoding: { type: 'spki', format: 'pem' },
