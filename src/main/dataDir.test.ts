@@ -61,4 +61,18 @@ describe('resolveLaunchOptions', () => {
     expect(() => resolveLaunchOptions([...exe, '--ncalayer-url', 'wss://example.kz:13579'], {}, DEFAULT)).toThrow(LaunchOptionError);
     expect(() => resolveLaunchOptions([...exe, '--hot-folder'], {}, DEFAULT)).toThrow(LaunchOptionError);
   });
+
+  it('joins a branch at start with all four branch flags, or their variables, and refuses three of them', () => {
+    const flags = ['--branch-enroll-url', 'https://branch:5791', '--branch-api-url', 'https://branch:5790', '--branch-ca', '/etc/azho/ca.crt', '--branch-code', 'ABCD-EFGH-JKMN-PQRS'];
+    expect(resolveLaunchOptions(flags, {}, '/home/u/.config/azho').branch).toEqual({
+      enrollUrl: 'https://branch:5791',
+      apiUrl: 'https://branch:5790',
+      caFile: '/etc/azho/ca.crt',
+      code: 'ABCD-EFGH-JKMN-PQRS',
+    });
+    const env = { AZHO_BRANCH_ENROLL_URL: 'https://b:1', AZHO_BRANCH_API_URL: 'https://b:2', AZHO_BRANCH_CA: '/ca.crt', AZHO_BRANCH_CODE: 'WXYZ-WXYZ-WXYZ-WXYZ' };
+    expect(resolveLaunchOptions([], env, '/d').branch).toMatchObject({ apiUrl: 'https://b:2' });
+    expect(resolveLaunchOptions([], {}, '/d').branch).toBeUndefined();
+    expect(() => resolveLaunchOptions(flags.slice(0, 6), {}, '/d')).toThrow(LaunchOptionError);
+  });
 });

@@ -15,6 +15,8 @@ export interface LaunchOptions {
   trustDir?: string;
   /** NCALayer on this computer, and the file with the CA of its TLS certificate. */
   ncaLayer?: { url: string; caFile?: string };
+  /** Join a branch at the first start (a hall's kiosk or board, a scripted set-up): all four or none. */
+  branch?: { enrollUrl: string; apiUrl: string; caFile: string; code: string };
 }
 
 export class LaunchOptionError extends Error {
@@ -67,5 +69,20 @@ export function resolveLaunchOptions(
     hotFolder: folder('--hot-folder', 'AZHO_HOT_FOLDER'),
     trustDir: folder('--trust-dir', 'AZHO_TRUST_DIR'),
     ncaLayer: ncaLayerUrl === undefined ? undefined : { url: ncaLayerUrl, ...(caFile ? { caFile } : {}) },
+    branch: branchOf(argv, env),
   };
+}
+
+/** The same four as the web host's: --branch-enroll-url, --branch-api-url, --branch-ca, --branch-code. */
+function branchOf(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): LaunchOptions['branch'] {
+  const value = (flag: string, variable: string) => flagValue(argv, flag) ?? (env[variable] || undefined);
+  const enrollUrl = value('--branch-enroll-url', 'AZHO_BRANCH_ENROLL_URL');
+  const apiUrl = value('--branch-api-url', 'AZHO_BRANCH_API_URL');
+  const caFile = value('--branch-ca', 'AZHO_BRANCH_CA');
+  const code = value('--branch-code', 'AZHO_BRANCH_CODE');
+  if ([enrollUrl, apiUrl, caFile, code].every((v) => v === undefined)) return undefined;
+  if (!enrollUrl || !apiUrl || !caFile || !code) {
+    throw new LaunchOptionError('To join a branch give all four: --branch-enroll-url, --branch-api-url, --branch-ca and --branch-code');
+  }
+  return { enrollUrl, apiUrl, caFile: resolve(caFile), code };
 }

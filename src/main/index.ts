@@ -112,6 +112,12 @@ async function start(): Promise<void> {
       hotFolder: launch.hotFolder,
       trustDir: launch.trustDir,
       ncaLayer: launch.ncaLayer && { url: launch.ncaLayer.url, caPem: launch.ncaLayer.caFile ? await readFile(launch.ncaLayer.caFile, 'utf8') : null },
+      branchEnrollment: launch.branch && {
+        enrollUrl: launch.branch.enrollUrl,
+        apiUrl: launch.branch.apiUrl,
+        code: launch.branch.code,
+        caPem: await readFile(launch.branch.caFile, 'utf8'),
+      },
     });
   } catch (error) {
     return refuseToStart(
