@@ -111,6 +111,11 @@ export async function startBranchServer(o: BranchServerOptions): Promise<BranchS
     }).catch((err: unknown) => log({ event: 'enroll.failed', message: (err as Error).message }));
   });
 
+  // Workstations keep their connections for the next call; the server keeps them longer than the
+  // clients idle between calls, so a connection is seldom closed under a request about to reuse it.
+  api.keepAliveTimeout = 65_000;
+  api.headersTimeout = 70_000;
+
   const pruneNonces = setInterval(() => {
     void pool.query(`DELETE FROM request_nonces WHERE seen_at < now() - make_interval(secs => $1)`, [(2 * BRANCH_MAX_SKEW_MS) / 1000]).catch(() => undefined);
   }, 60_000);

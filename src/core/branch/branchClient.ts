@@ -31,6 +31,9 @@ export class BranchRefusal extends Error {
 
 export class BranchUnreachable extends Error {}
 
+/** The server had closed a kept-alive connection when it was reused: nothing was read, try a fresh one. */
+class StaleConnection extends BranchUnreachable {}
+
 const STREAM_SILENCE_MS = 20_000;
 
 export interface BranchClientOptions {
@@ -69,7 +72,32 @@ export class BranchClient {
 
   async call<N extends BranchCallName>(name: N, input: BranchInput<N>): Promise<BranchOutput<N>> {
     const body = JSON.stringify(input);
-    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    let answer: { status: number; text: string };
+    try {
+      answer = await this.post(name, body);
+    } catch (err) {
+      // A kept-alive connection the server closed just as it was reused (Node's keep-alive race):
+      // sent again at once on a fresh one — safe, every change carries its idempotency key.
+      if (!(err instanceof StaleConnection)) throw err;
+      answer = await this.post(name, body);
+    }
+    const { status, text } = answer;
+    let envelope: { ok: boolean; value?: unknown; error?: unknown };
+    try {
+      envelope = JSON.parse(text) as typeof envelope;
+    } catch {
+      throw new BranchUnreachable(`HTTP ${status}: not the branch contract`);
+    }
+    if (!envelope.ok) {
+      const error = BranchError.safeParse(envelope.error);
+      if (status >= 500 || !error.success) throw new BranchUnreachable(`HTTP ${status}`);
+      throw new BranchRefusal(error.data);
+    }
+    return branchCalls[name].output.parse(envelope.value) as BranchOutput<N>;
+  }
+
+  private post(name: string, body: string): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
       const req = request(
         new URL(`/api/${name}`, this.base),
         {
@@ -86,21 +114,12 @@ export class BranchClient {
         },
       );
       req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', (err) => reject(isTlsRefusal(err) ? new BranchRefusal({ code: 'NOT_ENROLLED' }) : new BranchUnreachable(err.message)));
+      req.on('error', (err: Error & { code?: string }) => {
+        if (req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) reject(new StaleConnection(err.message));
+        else reject(isTlsRefusal(err) ? new BranchRefusal({ code: 'NOT_ENROLLED' }) : new BranchUnreachable(err.message));
+      });
       req.end(body);
     });
-    let envelope: { ok: boolean; value?: unknown; error?: unknown };
-    try {
-      envelope = JSON.parse(text) as typeof envelope;
-    } catch {
-      throw new BranchUnreachable(`HTTP ${status}: not the branch contract`);
-    }
-    if (!envelope.ok) {
-      const error = BranchError.safeParse(envelope.error);
-      if (status >= 500 || !error.success) throw new BranchUnreachable(`HTTP ${status}`);
-      throw new BranchRefusal(error.data);
-    }
-    return branchCalls[name].output.parse(envelope.value) as BranchOutput<N>;
   }
 
   /**
