@@ -75,7 +75,8 @@ export type BoardView = z.infer<typeof BoardView>;
 
 export const KioskGroup = z.object({ group: z.string(), services: z.array(z.object({ regulationId: z.string(), title: Text })) });
 
-const Figures = z.object({
+/** A day's queue figures for a set of tickets: the counter's own, or the branch's (branch/wire.ts). */
+export const QueueFigures = z.object({
   issued: z.number().int(),
   served: z.number().int(),
   noShow: z.number().int(),
@@ -87,9 +88,9 @@ const Figures = z.object({
 });
 export const QueueStats = z.object({
   day: z.string(),
-  total: Figures,
-  byGroup: z.array(Figures.extend({ group: z.string() })),
-  byOperator: z.array(Figures.extend({ operatorId: z.number().int(), operatorName: z.string() })),
+  total: QueueFigures,
+  byGroup: z.array(QueueFigures.extend({ group: z.string() })),
+  byOperator: z.array(QueueFigures.extend({ operatorId: z.number().int(), operatorName: z.string() })),
 });
 export type QueueStats = z.infer<typeof QueueStats>;
 

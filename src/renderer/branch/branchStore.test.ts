@@ -1,19 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BranchStatus } from '../../shared/branchStatus';
+import { branchStatus as status } from './testStatus';
 import type { Bridge } from '../../shared/contract';
 
 const bridge = { invoke: vi.fn<Bridge['invoke']>(), on: () => () => {} };
 const answer = (value: unknown) => ({ ok: true, value });
-const status = (patch: Partial<BranchStatus> = {}): BranchStatus => ({
-  state: 'online',
-  branchId: 'ALA-03',
-  branchName: 'Алматы, №3',
-  device: 'window-7',
-  pending: { tickets: 0, cases: 0, audit: 0 },
-  lastSyncAt: null,
-  problem: null,
-  ...patch,
-});
 
 beforeAll(() => {
   (globalThis as unknown as { window: { azho: Bridge } }).window = { azho: bridge };

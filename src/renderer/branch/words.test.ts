@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { BranchStatus } from '../../shared/branchStatus';
+import { branchStatus as status } from './testStatus';
 import { translate, type MessageKey, type Params } from '../i18n/catalog';
 import { branchLabel, branchNeedsWords, branchShown, branchTone, pendingList, problemSentence, refusalOf } from './words';
 
 const t = (locale: 'kk' | 'ru' | 'en') => (key: MessageKey, params?: Params) => translate(locale, key, params);
-const status = (patch: Partial<BranchStatus> = {}): BranchStatus => ({
-  state: 'online',
-  branchId: 'ALA-03',
-  branchName: 'Алматы, №3',
-  device: 'window-7',
-  pending: { tickets: 0, cases: 0, audit: 0 },
-  lastSyncAt: null,
-  problem: null,
-  ...patch,
-});
 
 describe('the branch link in words', () => {
   it('shows nothing on a counter that belongs to no branch', () => {

@@ -4,7 +4,7 @@
  * contract version it does not know, and says which side to update.
  */
 import { z } from 'zod';
-import { Group, PriorityCategory, Ticket, TicketPrint, WindowName } from '../queue';
+import { Group, PriorityCategory, QueueFigures, Ticket, TicketPrint, WindowName } from '../queue';
 import { Role } from '../schemas';
 
 /** Raised when a call, an answer or an event changes shape; both ends send it with every request. */
@@ -159,21 +159,12 @@ export const BranchBoard = z.object({
   next: z.array(z.object({ number: z.string(), group: z.string(), priority: z.boolean() })),
 });
 
-const StatFigures = z.object({
-  issued: z.number().int(),
-  served: z.number().int(),
-  noShow: z.number().int(),
-  unserved: z.number().int(),
-  waitMeanSeconds: z.number().nullable(),
-  waitP90Seconds: z.number().nullable(),
-  serviceMeanSeconds: z.number().nullable(),
-  serviceP90Seconds: z.number().nullable(),
-});
 export const BranchQueueStats = z.object({
   day: z.string(),
-  total: StatFigures,
-  byGroup: z.array(StatFigures.extend({ group: z.string() })),
-  byOperator: z.array(StatFigures.extend({ operatorLogin: z.string() })),
+  total: QueueFigures,
+  byGroup: z.array(QueueFigures.extend({ group: z.string() })),
+  // By login: the branch knows operators by the directory's logins, a counter by its own ids.
+  byOperator: z.array(QueueFigures.extend({ operatorLogin: z.string() })),
 });
 export type BranchQueueStats = z.infer<typeof BranchQueueStats>;
 
