@@ -61,6 +61,10 @@ import { QueueService } from './queue/queueService';
 import { createQueueStore } from './queue/queueStore';
 import { loadRegulations } from './regulations/loadRegulations';
 import { setupHandlers } from './handlers/setup';
+import { printingHandlers } from './handlers/printing';
+import { reportHandlers } from './handlers/reports';
+import { trainingHandlers } from './handlers/training';
+import type { CoreParts } from './parts';
 import type { Handlers } from './handlers/types';
 import { checkMasterKey } from './keyCheck';
 import type { Services } from './services';
@@ -322,7 +326,27 @@ function liveWorkstation(
     ? new HotFolder({ dir: options.hotFolder, ready: () => scans.hotFolderTarget() !== null, take: (content) => scans.takeFromHotFolder(content), log: logLine })
     : undefined;
   hotFolder?.start().catch((err: unknown) => logLine(`hot folder ${options.hotFolder} unavailable: ${(err as Error).message}`));
+  const parts: CoreParts = {
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    catalog,
+    cases: caseStore,
+    engine,
+    queue,
+    queueStore,
+    counterQueue,
+    branchLink,
+    gatewayLink: link,
+    sender,
+    scans,
+    cipher,
+    termClock: branchClock,
+    today,
+  };
   const handlers: Handlers = {
+    ...reportHandlers(services, parts),
+    ...printingHandlers(services, parts),
+    ...trainingHandlers(services, parts),
     ...queueHandlers(services, { queue: counterQueue, store: queueStore, engine, catalog, today }),
     ...branchHandlers(services, branchLink),
     ...setupHandlers(services),

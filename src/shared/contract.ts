@@ -17,6 +17,8 @@ import { CaseScans, ScanCapabilities, ScanPage, ScanView, SignatureView, Signing
 import type { ScanSource } from './scans';
 import { BranchEnrollInput, BranchStatus } from './branchStatus';
 import { BoardView, KioskGroup, QueueOverview, QueueSettings, QueueStats, Ticket, TicketPrint, WindowView, queueInputs } from './queue';
+import { ExportedFile, Report, ReportCase, reportInputs } from './reports';
+import { ScenarioSummary, TrainingRun, trainingInputs } from './training/scenario';
 
 /** Who may make a call: anyone, any logged-in unlocked operator, or only some roles. */
 export type Access = 'public' | 'session' | readonly RoleT[];
@@ -208,6 +210,34 @@ export const calls = {
   'queue.settings': call({ input: Empty, output: QueueSettings, access: 'session' }),
   'queue.updateSettings': call({ input: QueueSettings.strict(), output: QueueSettings, access: ['admin'] }),
 
+  /** The supervisor's report for a period: norms against actual times, refusals, the survey, the queue. */
+  'reports.get': call({ input: reportInputs.get, output: Report, access: ['supervisor', 'admin'] }),
+  /** The cases behind one figure of a report. */
+  'reports.cases': call({ input: reportInputs.cases, output: z.object({ cases: z.array(ReportCase) }), access: ['supervisor', 'admin'] }),
+  /** The report as CSV (Excel-ready), XLSX or a printable PDF. */
+  'reports.export': call({ input: reportInputs.export, output: ExportedFile, access: ['supervisor', 'admin'] }),
+
+  /** A document given to the applicant (receipt, refusal notice) as PDF, A4 or 80 mm thermal: stored with the case, reprinted the same. */
+  'cases.documentPdf': call({
+    input: z.strictObject({ caseId: Id, kind: z.enum(['receipt', 'refusalDataUnavailable', 'refusalDocuments', 'issuance']), paper: z.enum(['a4', 'thermal80']) }),
+    output: ExportedFile,
+    access: OPERATORS,
+  }),
+  /** A queue ticket as PDF for the kiosk's or reception's printer (80 mm thermal). */
+  'queue.ticketPdf': call({ input: z.strictObject({ ticketId: Id }), output: ExportedFile, access: 'public' }),
+
+  /** Training mode only: the scenarios a trainer can start. */
+  'training.scenarios': call({ input: Empty, output: z.object({ scenarios: z.array(ScenarioSummary) }), access: ['trainer', 'supervisor'] }),
+  /** Training mode only: a trainee at a window walks a scenario; the walk-in's ticket is issued for them. */
+  'training.start': call({ input: trainingInputs.start, output: TrainingRun, access: ['trainer'] }),
+  /** Training mode only: the runs of the day, live, for the trainer's screen. */
+  'training.runs': call({ input: Empty, output: z.object({ runs: z.array(TrainingRun) }), access: ['trainer', 'supervisor'] }),
+  'training.stop': call({ input: trainingInputs.run, output: TrainingRun, access: ['trainer'] }),
+  /** Training mode only: the run of the logged-in trainee (hints beside each step, the score at the end). */
+  'training.myRun': call({ input: Empty, output: TrainingRun.nullable(), access: 'session' }),
+  /** Training mode only: every case, ticket, scan and run of the training data cleared; accounts and settings kept. */
+  'training.reset': call({ input: Empty, output: z.object({ cases: z.number().int(), tickets: z.number().int() }), access: ['trainer'] }),
+
   /** Training mode only: make the simulated state systems fail, to show the waiting path and the sync. */
   'training.gatewayFault': call({ input: z.strictObject({ mode: SimulatorFault }), output: z.object({ mode: SimulatorFault }), access: 'session' }),
   /** Training mode only: the simulated registers' people and powers of attorney, for the trainer's demo. */
@@ -247,6 +277,8 @@ export const events = {
   'gateway.changed': GatewayStatus,
   /** The branch link went down or came back, or the sync caught up: the header's indicator. */
   'branch.changed': BranchStatus,
+  /** A training run moved (a step done, the score ready): the trainer's screen and the trainee's panel fetch it again. */
+  'training.changed': z.object({ runId: z.number().int() }),
 } as const;
 
 export type Events = typeof events;

@@ -1,0 +1,36 @@
+/**
+ * The parts of an open workstation that the reports, the printed documents and training read:
+ * built once in `workstation.ts` and handed to their handler groups, so each group names what
+ * it uses instead of reaching into the assembly.
+ */
+import type { CaseEngine } from './cases/caseService';
+import type { CaseStore } from './cases/caseStore';
+import type { TermClock } from './calendar/termClock';
+import type { FieldCipher } from './crypto/fieldCipher';
+import type { BranchLink } from './branch/branchLink';
+import type { CounterQueue } from './branch/branchQueue';
+import type { GatewayLink } from './gateway/gatewayLink';
+import type { OutboxSender } from './outbox/sender';
+import type { QueueService } from './queue/queueService';
+import type { QueueStore } from './queue/queueStore';
+import type { Catalog } from './regulations/catalog';
+import type { ScanService } from './scans/scanService';
+
+export interface CoreParts {
+  dataDir: string;
+  resourcesDir: string;
+  catalog: Catalog;
+  cases: CaseStore;
+  engine: CaseEngine;
+  queue: QueueService;
+  queueStore: QueueStore;
+  counterQueue: CounterQueue;
+  branchLink: BranchLink;
+  gatewayLink: GatewayLink;
+  sender: OutboxSender;
+  scans: ScanService;
+  cipher: FieldCipher;
+  /** The branch's working calendar and hours (how norms count). */
+  termClock(): TermClock;
+  today(): string;
+}
