@@ -17,7 +17,7 @@ import { CaseScans, ScanCapabilities, ScanPage, ScanView, SignatureView, Signing
 import type { ScanSource } from './scans';
 import { BranchEnrollInput, BranchStatus } from './branchStatus';
 import { BoardView, KioskGroup, QueueOverview, QueueSettings, QueueStats, Ticket, TicketPrint, WindowView, queueInputs } from './queue';
-import { ExportedFile, Report, ReportCase, reportInputs } from './reports';
+import { ExportedFile, Report, ReportCase, reportInputs } from './reports/report';
 import { ScenarioSummary, TrainingRun, trainingInputs } from './training/scenario';
 
 /** Who may make a call: anyone, any logged-in unlocked operator, or only some roles. */

@@ -6,10 +6,10 @@
  * branch server, which computes them the same way (`reports/compose.ts`) over the whole branch.
  */
 import { z } from 'zod';
-import { CaseStatus } from './cases';
-import { Group } from './queue';
-import { Norm } from './regulation';
-import { IsoTime } from './schemas';
+import { CaseStatus } from '../cases';
+import { Group } from '../queue';
+import { Norm } from '../regulation';
+import { IsoTime } from '../schemas';
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format');
 
