@@ -56,6 +56,11 @@ export interface ReportRows {
   steps: ReportStepRow[];
   surveys: ReportSurveyRow[];
   tickets: ReportTicketRow[];
+  /**
+   * For a drill-down only: the cases outside the period whose steps are in it (a case opened
+   * earlier whose step ended or ran past its norm in the period), so a breach leads to its case.
+   */
+  casesOutsidePeriod?: ReportCaseRow[];
   /** The norm of each act's step, as the act gives it (null where it gives none). */
   norm(regulationId: string, step: string): Norm | null;
 }
