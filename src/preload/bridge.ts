@@ -1,10 +1,10 @@
 /**
  * What the preload gives the page, built over anything shaped like ipcRenderer so that it is
- * tested against the main side's bridge without Electron. Only three functions cross into the
+ * tested against the main side's bridge without Electron. Only four functions cross into the
  * page; ipcRenderer itself never does.
  */
 import type { UploadBridge } from '../shared/contract';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/ipcChannels';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, PRINT_CHANNEL } from '../shared/ipcChannels';
 
 
 type MessageListener = (event: unknown, message: unknown) => void;
@@ -29,6 +29,8 @@ export function createBridge(ipc: IpcRendererLike): UploadBridge {
     // The bytes cross as a Uint8Array (structured clone), as scans.add's schema expects them.
     upload: (caseId, documentId, source, bytes) =>
       ipc.invoke(INVOKE_CHANNEL, 'scans.add', { caseId, documentId, source, content: bytes }).catch(() => GONE),
+    // The shell asks the core for the PDF itself: the page never hands it bytes to load.
+    print: (name, input) => ipc.invoke(PRINT_CHANNEL, name, input).catch(() => GONE),
     on(event, listener) {
       const onMessage: MessageListener = (_event, message) => {
         if (isEventMessage(message) && message.name === event) listener(message.payload);

@@ -1,5 +1,5 @@
 /**
- * The sandboxed preload: `window.azho` with `invoke`, `on` and `upload`, nothing else. Built as one
+ * The sandboxed preload: `window.azho` with `invoke`, `on`, `upload` and `print`, nothing else. Built as one
  * CommonJS file because a sandboxed preload can require only 'electron'.
  */
 import { contextBridge, ipcRenderer } from 'electron';

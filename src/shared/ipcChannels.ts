@@ -4,3 +4,5 @@
  */
 export const INVOKE_CHANNEL = 'azho:invoke';
 export const EVENT_CHANNEL = 'azho:event';
+/** The desktop app only: print a PDF the core makes, through the system's print dialog. */
+export const PRINT_CHANNEL = 'azho:print';

@@ -1,14 +1,15 @@
 /** The documents given to the applicant and the queue's tickets, as PDF for the printer. */
-import { AppError } from '../../shared/errors';
 import type { CoreParts } from '../parts';
+import { PrintingService } from '../printing/printingService';
 import type { Services } from '../services';
 import type { HandlerGroup } from './types';
 
 type Calls = 'cases.documentPdf' | 'queue.ticketPdf';
 
-export function printingHandlers(_s: Services, _p: CoreParts): HandlerGroup<Calls> {
-  const pending = () => {
-    throw new AppError('INTERNAL');
+export function printingHandlers(s: Services, p: CoreParts): HandlerGroup<Calls> {
+  const printing = new PrintingService(s, p);
+  return {
+    'cases.documentPdf': ({ caseId, kind, paper }, ctx) => printing.documentPdf(caseId, kind, paper, ctx.operator!),
+    'queue.ticketPdf': ({ ticketId }) => printing.ticketPdf(ticketId),
   };
-  return { 'cases.documentPdf': pending, 'queue.ticketPdf': pending };
 }
