@@ -8,6 +8,7 @@ import { AppError, type CallResult } from '../shared/errors';
 import { parseCall } from '../shared/validate';
 import type { HandlerContext, Handlers } from './handlers/types';
 import type { Services } from './services';
+import { callDone, type CallOutcome } from './training/callWatch';
 
 // Calls that make sense before the administrator exists.
 const BEFORE_SETUP = new Set<CallName>(['app.status', 'setup.createAdmin', 'auth.session', 'auth.logout']);
@@ -43,14 +44,22 @@ function context(s: Services, name: CallName, clientId: string): HandlerContext 
 export function createDispatch(s: Services, handlers: Handlers): Dispatch {
   return async (rawName, rawInput, clientId) => {
     const started = performance.now();
+    // Training watches the calls of a known operator (a trainee's mistakes, a run's progress).
+    let called: Omit<CallOutcome, 'code' | 'reason'> | undefined;
     try {
       const { name, input } = parseCall(rawName, rawInput);
       if (!BEFORE_SETUP.has(name) && !s.operators.any()) throw new AppError('SETUP_REQUIRED');
       const ctx = context(s, name, clientId);
+      called = { name, input, ctx };
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
-      return { ok: true, value: await handler(input, ctx) };
+      const value = await handler(input, ctx);
+      if (s.training) callDone(s, { ...called, code: null, reason: null });
+      return { ok: true, value };
     } catch (err) {
-      if (err instanceof AppError) return { ok: false, error: err.data };
+      if (err instanceof AppError) {
+        if (s.training && called) callDone(s, { ...called, code: err.data.code, reason: err.data.issues?.[0]?.reason ?? null });
+        return { ok: false, error: err.data };
+      }
       // The call name is safe to log; its input may hold personal data and is never logged.
       logLine(`call ${String(rawName).slice(0, 64)} failed: ${(err as Error)?.stack ?? String(err)}`);
       return { ok: false, error: { code: 'INTERNAL' } };

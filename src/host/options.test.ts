@@ -10,6 +10,13 @@ describe('host command line', () => {
     expect(parseHostCommand(['--demo'], {}, '/cwd')).toMatchObject({ dataDir: '/cwd/.data/demo', training: true, port: 5780 });
   });
 
+  it('gives training its own data folder by default, and still takes a chosen one', () => {
+    expect(parseHostCommand(['--training'], { XDG_DATA_HOME: '/xdg' }, '/cwd').dataDir).toBe('/xdg/azho-training');
+    expect(parseHostCommand([], { XDG_DATA_HOME: '/xdg', AZHO_TRAINING: '1' }, '/cwd').dataDir).toBe('/xdg/azho-training');
+    expect(parseHostCommand([], { XDG_DATA_HOME: '/xdg' }, '/cwd').dataDir).toBe('/xdg/azho');
+    expect(parseHostCommand(['--training', '--data-dir', '/t'], { XDG_DATA_HOME: '/xdg' }, '/cwd').dataDir).toBe('/t');
+  });
+
   it('keeps the key file beside the data unless told otherwise', () => {
     expect(parseHostCommand(['--data-dir', '/d'], {}, '/cwd').keyFile).toBe('/d/host.key');
     expect(parseHostCommand(['--data-dir', '/d', '--key-file', '/k/key'], {}, '/cwd').keyFile).toBe('/k/key');

@@ -38,9 +38,11 @@ function flag(argv: string[], name: string): string | undefined {
 
 export function parseHostCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: string): HostCommand {
   const demo = argv.includes('--demo');
+  const training = demo || argv.includes('--training') || env.AZHO_TRAINING === '1';
+  // Training keeps its own folder by default: its made-up applicants never sit beside real ones.
   const defaultDir = demo
     ? join(cwd, '.data', 'demo')
-    : join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'azho');
+    : join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), training ? 'azho-training' : 'azho');
   const dataDir = resolve(cwd, flag(argv, 'data-dir') ?? env.AZHO_DATA_DIR ?? defaultDir);
   const port = Number(flag(argv, 'port') ?? env.AZHO_PORT ?? (demo ? 5780 : 0));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${port}`);
@@ -51,7 +53,6 @@ export function parseHostCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: st
   }
   const links = Number(flag(argv, 'links') ?? 1);
   if (!Number.isInteger(links) || links < 1 || links > 20) throw new Error('--links must be a whole number from 1 to 20');
-  const training = demo || argv.includes('--training') || env.AZHO_TRAINING === '1';
   const decisionDelaySeconds = Number(flag(argv, 'decision-delay-seconds') ?? 20);
   if (!Number.isInteger(decisionDelaySeconds) || decisionDelaySeconds < 0 || decisionDelaySeconds > 3600) {
     throw new Error('--decision-delay-seconds must be a whole number from 0 to 3600');

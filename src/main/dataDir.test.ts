@@ -32,6 +32,13 @@ describe('resolveLaunchOptions', () => {
     expect(() => resolveLaunchOptions([...exe, '--data-dir', '--training'], {}, DEFAULT)).toThrow(LaunchOptionError);
   });
 
+  it('keeps training in its own folder beside the live one unless a folder is chosen', () => {
+    expect(resolveLaunchOptions([...exe, '--training'], {}, DEFAULT).dataDir).toBe('/home/operator/.config/АЖО/training');
+    expect(resolveLaunchOptions(exe, { AZHO_TRAINING: '1' }, DEFAULT).dataDir).toBe('/home/operator/.config/АЖО/training');
+    expect(resolveLaunchOptions([...exe, '--training', '--data-dir=/srv/class'], {}, DEFAULT).dataDir).toBe('/srv/class');
+    expect(resolveLaunchOptions(exe, {}, DEFAULT).dataDir).toBe(DEFAULT);
+  });
+
   it('turns on training with --training or AZHO_TRAINING=1 only', () => {
     expect(resolveLaunchOptions([...exe, '--training'], {}, DEFAULT).training).toBe(true);
     expect(resolveLaunchOptions(exe, { AZHO_TRAINING: '1' }, DEFAULT).training).toBe(true);

@@ -4,7 +4,7 @@
  * NCALayer), decided once at start from the command line and the environment. Pure, so the rules
  * are tested without Electron.
  */
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export interface LaunchOptions {
   dataDir: string;
@@ -46,13 +46,20 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
 
 const NCALAYER_URL = /^wss:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/;
 
-/** The flag wins over the environment, the environment over the per-user default. */
+/**
+ * The flag wins over the environment, the environment over the per-user default. Training has a
+ * default folder of its own beside the live one (`<userData>/training` next to `<userData>/data`),
+ * so made-up applicants never land among real ones; the database also remembers its mode and
+ * refuses to open in the other.
+ */
 export function resolveLaunchOptions(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   defaultDataDir: string,
 ): LaunchOptions {
-  const chosen = flagValue(argv, '--data-dir') ?? (env.AZHO_DATA_DIR || undefined) ?? defaultDataDir;
+  const training = argv.includes('--training') || env.AZHO_TRAINING === '1';
+  const byDefault = training ? join(dirname(defaultDataDir), 'training') : defaultDataDir;
+  const chosen = flagValue(argv, '--data-dir') ?? (env.AZHO_DATA_DIR || undefined) ?? byDefault;
   const folder = (flag: string, variable: string) => {
     const value = flagValue(argv, flag) ?? (env[variable] || undefined);
     return value === undefined ? undefined : resolve(value);
@@ -65,7 +72,7 @@ export function resolveLaunchOptions(
   return {
     // Relative paths are taken from the working directory once, so a later chdir cannot move the data.
     dataDir: resolve(chosen),
-    training: argv.includes('--training') || env.AZHO_TRAINING === '1',
+    training,
     hotFolder: folder('--hot-folder', 'AZHO_HOT_FOLDER'),
     trustDir: folder('--trust-dir', 'AZHO_TRUST_DIR'),
     ncaLayer: ncaLayerUrl === undefined ? undefined : { url: ncaLayerUrl, ...(caFile ? { caFile } : {}) },

@@ -56,7 +56,8 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type StorageProblem = 'fromNewerVersion' | 'corrupt' | 'foreign' | 'inUse' | 'keyMismatch' | 'io';
+/** `modeMismatch`: a training folder opened as live, or a live folder in training (the database remembers its mode). */
+export type StorageProblem = 'fromNewerVersion' | 'corrupt' | 'foreign' | 'inUse' | 'keyMismatch' | 'io' | 'modeMismatch';
 
 export interface FieldIssue {
   /** Dotted path of the field, '' for the whole input. */

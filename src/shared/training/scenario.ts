@@ -70,7 +70,13 @@ export const ScenarioSummary = z.object({
   title: Text,
   summary: Text,
   regulationId: z.string(),
-  expected: z.object({ status: CaseStatus, documents: z.array(DocumentKind) }),
+  expected: z.object({
+    /** Null where the right move is not to open a case at all (an act not provided at the counter). */
+    status: CaseStatus.nullable(),
+    documents: z.array(DocumentKind),
+    /** The applicant's survey (appendix 5) is to be taken at the end. */
+    survey: z.boolean(),
+  }),
   faults: z.array(SimulatorFault),
 });
 export type ScenarioSummary = z.infer<typeof ScenarioSummary>;
