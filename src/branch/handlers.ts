@@ -6,6 +6,7 @@ import type { LoginThrottle } from './loginThrottle';
 import type { BranchQueue, Device } from './queue';
 import type { BranchRegistry } from './registry';
 import { queueStats } from './queueStats';
+import { reportCalls } from './reportCalls';
 import { dayReport } from './reports';
 
 export type BranchHandlers = { [N in BranchCallName]: (device: Device, input: BranchParsed<N>) => Promise<BranchOutput<N>> };
@@ -60,5 +61,6 @@ export function branchHandlers(d: Deps): BranchHandlers {
     'auth.failed': (_device, input) => d.throttle.failed(input.loginKey),
     'auth.succeeded': (_device, input) => d.throttle.succeeded(input.loginKey),
     'auth.throttle': (_device, input) => d.throttle.state(input.loginKey),
+    ...reportCalls(d.pool, d.timeZone),
   };
 }

@@ -67,6 +67,8 @@ import { trainingHandlers } from './handlers/training';
 import type { CoreParts } from './parts';
 import type { Handlers } from './handlers/types';
 import { checkMasterKey } from './keyCheck';
+import { checkDataMode } from './training/dataMode';
+import { casesMoved } from './training/callWatch';
 import type { Services } from './services';
 import { createSettingsStore } from './settings/settingsStore';
 
@@ -127,6 +129,7 @@ export function openWorkstation(options: WorkstationOptions, sink: EventSink): W
     db = openDatabase(path, { checkIntegrity: lock.uncleanShutdown });
     const keys = createKeyring(options.masterKey);
     checkMasterKey(db, keys, path);
+    checkDataMode(db, Boolean(options.training), path);
     return liveWorkstation(db, lock, keys, options, sink);
   } catch (err) {
     db?.close();
@@ -240,6 +243,8 @@ function liveWorkstation(
     apply: (message, answer) => engine.applyAnswer(message, answer),
     changed(caseIds) {
       for (const caseId of caseIds) emit('*', 'cases.changed', { caseId });
+      // A training run bound to one of these cases may have moved on.
+      if (services.training) casesMoved(services);
       announceGateway();
     },
     log: logLine,
@@ -275,7 +280,7 @@ function liveWorkstation(
   queue.closeEarlierDays();
   const announceBranch = coalesced(250, () => db.open && emit('*', 'branch.changed', branchLink.status()));
   const branchLink: BranchLink = new BranchLink({
-    store: createBranchStore(db, cipher, caseStore, services.operators),
+    store: createBranchStore(db, cipher, caseStore, services.operators, (id) => catalog.get(id)),
     changed: announceBranch,
     pushed: (event) => {
       CounterQueue.relay(emit, event);

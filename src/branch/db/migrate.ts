@@ -6,8 +6,9 @@
 import type { Pool } from 'pg';
 import { migration0001 } from './0001-branch';
 import { migration0002 } from './0002-operators';
+import { migration0003 } from './0003-report-rows';
 
-const MIGRATIONS: readonly string[] = [migration0001, migration0002];
+const MIGRATIONS: readonly string[] = [migration0001, migration0002, migration0003];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class SchemaFromNewerVersion extends Error {}

@@ -70,16 +70,17 @@ export class BranchClient {
     };
   }
 
-  async call<N extends BranchCallName>(name: N, input: BranchInput<N>): Promise<BranchOutput<N>> {
+  /** `timeoutMs` overrides the client's for one call (a month's report is computed, not looked up). */
+  async call<N extends BranchCallName>(name: N, input: BranchInput<N>, timeoutMs?: number): Promise<BranchOutput<N>> {
     const body = JSON.stringify(input);
     let answer: { status: number; text: string };
     try {
-      answer = await this.post(name, body);
+      answer = await this.post(name, body, timeoutMs);
     } catch (err) {
       // A kept-alive connection the server closed just as it was reused (Node's keep-alive race):
       // sent again at once on a fresh one — safe, every change carries its idempotency key.
       if (!(err instanceof StaleConnection)) throw err;
-      answer = await this.post(name, body);
+      answer = await this.post(name, body, timeoutMs);
     }
     const { status, text } = answer;
     let envelope: { ok: boolean; value?: unknown; error?: unknown };
@@ -96,7 +97,7 @@ export class BranchClient {
     return branchCalls[name].output.parse(envelope.value) as BranchOutput<N>;
   }
 
-  private post(name: string, body: string): Promise<{ status: number; text: string }> {
+  private post(name: string, body: string, timeoutMs?: number): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
       const req = request(
         new URL(`/api/${name}`, this.base),
@@ -104,7 +105,7 @@ export class BranchClient {
           method: 'POST',
           agent: this.agent,
           headers: { ...this.headers(), 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-          timeout: this.options.timeoutMs ?? 5_000,
+          timeout: timeoutMs ?? this.options.timeoutMs ?? 5_000,
         },
         (res) => {
           const chunks: Buffer[] = [];

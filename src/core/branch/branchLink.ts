@@ -76,10 +76,10 @@ export class BranchLink {
   }
 
   /** A branch call; the link is marked cut off when it gets no answer. */
-  async call<N extends BranchCallName>(name: N, input: BranchInput<N>): Promise<BranchOutput<N>> {
+  async call<N extends BranchCallName>(name: N, input: BranchInput<N>, timeoutMs?: number): Promise<BranchOutput<N>> {
     if (!this.client) throw new Error('no branch configured');
     try {
-      return await this.client.call(name, input);
+      return await this.client.call(name, input, timeoutMs);
     } catch (err) {
       if (err instanceof BranchUnreachable) this.cutOff(err.message);
       if (err instanceof BranchRefusal && err.error.code === 'CONTRACT_VERSION') {

@@ -6,8 +6,10 @@
  * stays pending.
  */
 import type { Database } from 'better-sqlite3';
-import type { AuditRow, DirectoryAccount, FallbackTicket, RegistryCase } from '../../shared/branch/wire';
+import type { AuditRow, DirectoryAccount, FallbackTicket, RegistryCase, RegistryStep, RegistrySurvey } from '../../shared/branch/wire';
+import type { Regulation } from '../../shared/regulation';
 import type { CaseStore } from '../cases/caseStore';
+import { refusalReasonOf as refusalOf } from '../reports/refusalReason';
 import type { FieldCipher } from '../crypto/fieldCipher';
 import type { OperatorStore } from '../auth/operatorStore';
 import type { BranchIdentity } from './branchClient';
@@ -31,7 +33,11 @@ interface TicketRow {
   called_at: string | null; service_started_at: string | null; finished_at: string | null; case_id: number | null; version: number;
 }
 
-export function createBranchStore(db: Database, cipher: FieldCipher, cases: CaseStore, operators: OperatorStore) {
+/**
+ * `regulation` gives the acts the cases follow: the branch's reports get each case's queue group
+ * and each step's norm from the workstation, as it applied them, and keep no copy of the acts.
+ */
+export function createBranchStore(db: Database, cipher: FieldCipher, cases: CaseStore, operators: OperatorStore, regulation: (id: string) => Regulation | undefined) {
   const q = {
     link: db.prepare('SELECT * FROM branch_link'),
     save: db.prepare(
@@ -55,6 +61,8 @@ export function createBranchStore(db: Database, cipher: FieldCipher, cases: Case
     ticket: db.prepare('SELECT * FROM tickets WHERE id = ?'),
     caseOfTicket: db.prepare('SELECT "window" FROM tickets WHERE case_id = ? ORDER BY id DESC LIMIT 1'),
     audit: db.prepare('SELECT id, at, actor_id, action, subject, detail FROM audit WHERE id > (SELECT audit_sent FROM branch_link) ORDER BY id LIMIT ?'),
+    steps: db.prepare('SELECT step, operator_id, started_at, ended_at, norm_due_at, breached FROM case_steps WHERE case_id = ? ORDER BY id'),
+    survey: db.prepare('SELECT process_quality, information_quality, answered_at FROM case_surveys WHERE case_id = ?'),
     clear: db.prepare('DELETE FROM branch_pending WHERE kind = ? AND ref = ? AND seq = ?'),
     auditSent: db.prepare('UPDATE branch_link SET audit_sent = max(audit_sent, ?)'),
   };
@@ -80,6 +88,25 @@ export function createBranchStore(db: Database, cipher: FieldCipher, cases: Case
     caseNumber: r.case_id === null ? null : (cases.get(r.case_id)?.number ?? null),
   });
 
+  const stepsOf = (caseId: number, regulationId: string, channelKind: string): RegistryStep[] => {
+    const channel = regulation(regulationId)?.channels.find((c) => c.kind === channelKind);
+    const rows = q.steps.all(caseId) as { step: string; operator_id: number | null; started_at: string; ended_at: string | null; norm_due_at: string | null; breached: number }[];
+    return rows.map((r) => ({
+      step: r.step,
+      operatorLogin: login(r.operator_id),
+      startedAt: r.started_at,
+      endedAt: r.ended_at,
+      normDueAt: r.norm_due_at,
+      breached: r.breached === 1,
+      norm: channel?.steps.find((s) => s.id === r.step)?.norm ?? null,
+    }));
+  };
+
+  const surveyOf = (caseId: number): RegistrySurvey | null => {
+    const r = q.survey.get(caseId) as { process_quality: 1 | 2 | 3; information_quality: 1 | 2 | 3; answered_at: string } | undefined;
+    return r ? { processQuality: r.process_quality, informationQuality: r.information_quality, answeredAt: r.answered_at } : null;
+  };
+
   const caseOf = (id: number): RegistryCase | null => {
     const k = cases.get(id);
     if (!k) return null;
@@ -91,7 +118,7 @@ export function createBranchStore(db: Database, cipher: FieldCipher, cases: Case
       status: k.status,
       step: k.step,
       outcome: k.outcome,
-      refusalReason: k.refusalReason ? k.refusalReason.kk : null,
+      refusalReason: refusalOf(k)?.kk ?? null,
       registrationNumber: k.registrationNumber,
       operatorLogin: login(k.operatorId) ?? '',
       window: (q.caseOfTicket.get(k.id) as { window: string | null } | undefined)?.window ?? null,
@@ -99,6 +126,10 @@ export function createBranchStore(db: Database, cipher: FieldCipher, cases: Case
       createdAt: k.createdAt,
       updatedAt: k.updatedAt,
       applicant: k.applicant ? { iin: k.applicant.iin, fullName: k.applicant.fullName ?? '' } : null,
+      group: regulation(k.regulationId)?.service.queueGroup ?? null,
+      refusalReasonRu: refusalOf(k)?.ru ?? null,
+      steps: stepsOf(k.id, k.regulationId, k.channel),
+      survey: surveyOf(k.id),
     };
   };
 

@@ -24,8 +24,8 @@ import type { TicketState } from '../../shared/queue';
 import type { TermClock } from '../calendar/termClock';
 import { addDays } from '../calendar/isoDate';
 import { iso } from '../clock';
-import { WORDS } from '../documents/words';
 import type { Catalog } from '../regulations/catalog';
+import { refusalReasonOf } from './refusalReason';
 
 interface Filter {
   start: string;
@@ -56,18 +56,13 @@ interface CaseRow {
 /** number, act, step, operator id, started, ended, norm due, breached — in the SELECT's order. */
 type StepTuple = [string, string, string, number | null, string, string | null, string | null, number];
 
-/**
- * The refusal's reason as the act's documents give it. A refusal from the state databases (the
- * notice that the data cannot be obtained) stores no reason of its own: its reason is what the
- * notice says — the applicant not in ЖТ МДҚ, or the power of attorney not in БНАЖ.
- */
+/** The stored reason, or the notice's words (refusalReason.ts). */
 function reasonOf(r: CaseRow): { kk: string; ru: string } | null {
-  if (r.refusal_reason) return JSON.parse(r.refusal_reason) as { kk: string; ru: string };
-  if (r.outcome !== 'refusal') return null;
-  const checks = JSON.parse(r.checks) as { personFound?: boolean; powerOfAttorneyFound?: boolean };
-  if (checks.personFound === false) return { kk: WORDS.kk.notFoundPerson, ru: WORDS.ru.notFoundPerson };
-  if (checks.powerOfAttorneyFound === false) return { kk: WORDS.kk.notFoundPowerOfAttorney, ru: WORDS.ru.notFoundPowerOfAttorney };
-  return null;
+  return refusalReasonOf({
+    refusalReason: r.refusal_reason ? (JSON.parse(r.refusal_reason) as { kk: string; ru: string }) : null,
+    outcome: r.outcome,
+    checks: JSON.parse(r.checks) as { personFound?: boolean; powerOfAttorneyFound?: boolean },
+  });
 }
 
 /** A day that exists on the calendar ('2026-02-30' matches the contract's pattern but is no day). */

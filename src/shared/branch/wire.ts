@@ -5,10 +5,16 @@
  */
 import { z } from 'zod';
 import { Group, PriorityCategory, QueueFigures, Ticket, TicketPrint, WindowName } from '../queue';
+import { Norm } from '../regulation';
+import { DrillDown, Report, ReportCase, ReportQuery } from '../reports/report';
 import { Role } from '../schemas';
 
-/** Raised when a call, an answer or an event changes shape; both ends send it with every request. */
-export const BRANCH_CONTRACT_VERSION = 1;
+/**
+ * Raised when a call, an answer or an event changes shape; both ends send it with every request.
+ * 2: the supervisor's reports (`reports.get`, `reports.cases`) and the registry's cases with their
+ * steps, survey, group and Russian refusal reason (optional: a version-1 workstation still syncs).
+ */
+export const BRANCH_CONTRACT_VERSION = 2;
 /** The oldest workstation contract this server still serves. */
 export const BRANCH_CONTRACT_OLDEST = 1;
 
@@ -85,6 +91,29 @@ export const FallbackTicket = z.strictObject({
 });
 export type FallbackTicket = z.infer<typeof FallbackTicket>;
 
+/**
+ * One step of a case as the registry keeps it for the supervisor's reports: when it ran, its due
+ * time and the act's norm as the workstation applied them (so the branch needs no copy of the acts).
+ */
+export const RegistryStep = z.strictObject({
+  step: z.string().min(1).max(40),
+  operatorLogin: z.string().max(64).nullable(),
+  startedAt: Iso,
+  endedAt: Iso.nullable(),
+  normDueAt: Iso.nullable(),
+  breached: z.boolean(),
+  norm: Norm.nullable(),
+});
+export type RegistryStep = z.infer<typeof RegistryStep>;
+
+/** The applicant's answers to the survey (S2 appendix 5), written once. */
+export const RegistrySurvey = z.strictObject({
+  processQuality: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  informationQuality: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  answeredAt: Iso,
+});
+export type RegistrySurvey = z.infer<typeof RegistrySurvey>;
+
 /** A case as the branch registry holds it: the applicant's data encrypted by the branch on arrival. */
 export const RegistryCase = z.strictObject({
   localId: z.number().int().min(1),
@@ -102,6 +131,14 @@ export const RegistryCase = z.strictObject({
   createdAt: Iso,
   updatedAt: Iso,
   applicant: z.strictObject({ iin: z.string().regex(/^\d{12}$/), fullName: z.string().max(200) }).nullable(),
+  // For the supervisor's reports; optional, so a workstation that does not send them still syncs.
+  /** The queue group of the case's service (the act's `service.queueGroup`). */
+  group: Group.nullable().optional(),
+  /** The refusal's reason in Russian (`refusalReason` is the Kazakh). */
+  refusalReasonRu: z.string().max(2000).nullable().optional(),
+  /** Every step so far; the version sent replaces the steps the branch holds. */
+  steps: z.array(RegistryStep).max(200).optional(),
+  survey: RegistrySurvey.nullable().optional(),
 });
 export type RegistryCase = z.infer<typeof RegistryCase>;
 
@@ -247,6 +284,10 @@ export const branchCalls = {
   'reports.day': spec(z.strictObject({ day: Day }), DayReport, WS),
   /** The queue's wait and service times for the whole branch, as the supervisor's screen shows a counter's. */
   'queue.stats': spec(z.strictObject({ day: Day }), BranchQueueStats, WS),
+  /** The supervisor's report over the whole branch (scope 'branch'), computed as a counter computes its own. */
+  'reports.get': spec(ReportQuery, Report, WS),
+  /** The cases behind a figure of the branch's report; `caseId` is set only for the asking workstation's own. */
+  'reports.cases': spec(z.strictObject({ query: ReportQuery, drill: DrillDown }), z.object({ cases: z.array(ReportCase) }), WS),
 } as const;
 
 export type BranchCalls = typeof branchCalls;

@@ -10,6 +10,10 @@ import { migration0004 } from './0004-outbox';
 import { migration0005 } from './0005-scans';
 import { migration0006 } from './0006-signatures';
 import { migration0007 } from './0007-branch-link';
+import { migration0008 } from './0008-printed-pdfs';
+import { migration0009 } from './0009-training-runs';
+import { migration0010 } from './0010-report-indexes';
+import { migration0011 } from './0011-branch-report-rows';
 
 export interface Migration {
   version: number;
@@ -25,6 +29,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'scans', up: migration0005 },
   { version: 6, name: 'signatures', up: migration0006 },
   { version: 7, name: 'branch link', up: migration0007 },
+  { version: 8, name: 'printed PDFs', up: migration0008 },
+  { version: 9, name: 'training runs', up: migration0009 },
+  { version: 10, name: 'report indexes', up: migration0010 },
+  { version: 11, name: 'branch report rows', up: migration0011 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
