@@ -16,6 +16,8 @@ import { registerIpcBridge, trustedSenderCheck } from './ipcBridge';
 import { loadOrCreateMasterKey } from './keys';
 import { installApplicationMenu } from './menu';
 import { osKeyWrapper } from './osKeyStore';
+import { registerPrintBridge } from './printBridge';
+import { openPrintWindow } from './printWindow';
 import { APP_SCHEME, devServerUrl, hardenSession, hardenWebContents, trustedOrigins } from './security';
 import { createBoardWindow, createMainWindow } from './window';
 
@@ -26,6 +28,7 @@ const CORE_CLOSE_LIMIT_MS = 10_000;
 let core: CoreHandle | null = null;
 let simulator: Awaited<ReturnType<typeof startTrainingSimulator>> | null = null;
 let disposeBridge: (() => void) | null = null;
+let disposePrinting: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 // Both only take effect before 'ready'.
@@ -45,6 +48,8 @@ async function closeCore(): Promise<void> {
   core = null;
   disposeBridge?.();
   disposeBridge = null;
+  disposePrinting?.();
+  disposePrinting = null;
   if (!closing) return;
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<void>((resolve) => {
@@ -128,6 +133,7 @@ async function start(): Promise<void> {
   }
 
   disposeBridge = registerIpcBridge({ ipcMain, core, isTrustedSender: trustedSenderCheck(trusted) });
+  disposePrinting = registerPrintBridge({ ipcMain, core, isTrustedSender: trustedSenderCheck(trusted), openWindow: openPrintWindow });
   installApplicationMenu(devUrl !== null);
   mainWindow = createMainWindow({ devUrl });
   // With a second monitor (the hall's display), the queue board opens on it.

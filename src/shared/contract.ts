@@ -53,7 +53,7 @@ export const calls = {
       version: z.string(),
       storageProblem: z
         .object({
-          problem: z.enum(['fromNewerVersion', 'corrupt', 'foreign', 'inUse', 'keyMismatch', 'io']),
+          problem: z.enum(['fromNewerVersion', 'corrupt', 'foreign', 'inUse', 'keyMismatch', 'io', 'modeMismatch']),
           path: z.string(),
         })
         .nullable(),
@@ -303,6 +303,13 @@ export function isEventName(name: unknown): name is EventName {
 export interface Bridge {
   invoke(name: string, input: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /**
+   * The desktop app only (absent in the browser, which prints the PDF itself): the shell makes the
+   * PDF through the call (a document, a ticket, a report with format 'pdf') and opens the
+   * system's print dialog for it. The answer is the call's envelope: `{ printed }`, false when
+   * the operator cancelled the dialog.
+   */
+  print?(name: 'cases.documentPdf' | 'queue.ticketPdf' | 'reports.export', input: unknown): Promise<unknown>;
 }
 
 /**
