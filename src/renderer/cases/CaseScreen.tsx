@@ -9,6 +9,8 @@ import type { Channel, Regulation, Step } from '../../shared/regulation';
 import { useStatus } from '../app/statusStore';
 import { describeProblem } from '../i18n/describeProblem';
 import { useLocale, useT } from '../i18n/localeStore';
+import { useMyRun } from '../training/myRunStore';
+import { TraineePanel } from '../training/TraineePanel';
 import { TrainingDataPanel } from '../training/TrainingDataPanel';
 import { Button } from '../ui/Button';
 import { formatIsoDate } from '../ui/format';
@@ -84,12 +86,18 @@ export function CaseScreen({ caseId }: { caseId: number }) {
   const training = useStatus((s) => s.status?.training ?? false);
   const { current, regulations, caseProblem, caseLoading, actionProblem, loadCase, showList, dismissActionProblem } = useCases();
   const [actStep, setActStep] = useState<string | null>(null);
+  const myRun = useMyRun((s) => s.run);
 
   useEffect(() => {
     if (useCases.getState().current?.id !== caseId) void loadCase(caseId);
   }, [caseId, loadCase]);
 
   const view = current?.id === caseId ? current : null;
+  // Training: the trainee's run follows the case — read it again whenever the case moves.
+  useEffect(() => {
+    if (training) void useMyRun.getState().load();
+  }, [training, caseId, view?.step, view?.status]);
+  const trainingRun = training && myRun?.caseId === caseId ? myRun : null;
   const regulation = view ? regulations[view.regulationId] : undefined;
   const channel = regulation ? counterChannel(regulation) : undefined;
   const ended = view ? ENDED_STATES.includes(view.step) : false;
@@ -174,7 +182,7 @@ export function CaseScreen({ caseId }: { caseId: number }) {
           </div>
         </div>
       )}
-      <div className="case-layout">
+      <div className={`case-layout${trainingRun ? ' case-layout--training' : ''}`}>
         <StepList channel={channel} view={view} onShowAct={setActStep} />
         <div className="case-main">
           <section className="card current-panel" aria-labelledby="current-panel-title" data-testid="current-panel" data-effect={ended ? 'ended' : step?.effect} data-panel={kind}>
@@ -189,6 +197,7 @@ export function CaseScreen({ caseId }: { caseId: number }) {
           <CaseFacts view={view} />
           {training && <TrainingDataPanel formOpen={step?.effect === 'requestForm'} />}
         </div>
+        {trainingRun && <TraineePanel run={trainingRun} onShowAct={setActStep} />}
       </div>
       {shownStep && <ActTextDialog regulation={regulation} channel={channel} step={shownStep} onClose={() => setActStep(null)} />}
     </section>

@@ -1,0 +1,46 @@
+/**
+ * The trainee's side: the run the logged-in operator walks (or null). Read on login and again
+ * whenever the core says a run moved, so the highlighted step follows the case as it goes.
+ */
+import { create } from 'zustand';
+import type { TrainingRun } from '../../shared/training/scenario';
+import { invoke } from '../client/client';
+import { whenSessionCloses } from '../session/sessionStore';
+
+interface MyRunState {
+  run: TrainingRun | null;
+  /** True once the core has answered at least once for this session. */
+  known: boolean;
+  load(): Promise<void>;
+}
+
+let inFlight: Promise<void> | null = null;
+let again = false;
+
+export const useMyRun = create<MyRunState>()((set) => ({
+  run: null,
+  known: false,
+  async load() {
+    if (inFlight) {
+      again = true;
+      return inFlight;
+    }
+    inFlight = (async () => {
+      do {
+        again = false;
+        try {
+          set({ run: await invoke('training.myRun', {}), known: true });
+        } catch {
+          // Without an answer the panel stays as it was: the case screen works without it.
+        }
+      } while (again);
+    })();
+    try {
+      await inFlight;
+    } finally {
+      inFlight = null;
+    }
+  },
+}));
+
+whenSessionCloses(() => useMyRun.setState({ run: null, known: false }));
