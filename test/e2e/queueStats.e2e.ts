@@ -90,7 +90,7 @@ test('the supervisor reads the day, exports it and closes it; the administrator 
   await expect(page.getByTestId('home-view')).toBeVisible();
   const nav = page.getByRole('navigation', { name: msg('kk', 'nav.label') });
   await expect(nav.getByRole('button')).toHaveText([
-    msg('kk', 'nav.home'), msg('kk', 'nav.queue'), msg('kk', 'nav.cases'), msg('kk', 'nav.toIssue'), msg('kk', 'nav.gateway'), msg('kk', 'nav.queueStats'), msg('kk', 'nav.audit'),
+    msg('kk', 'nav.home'), msg('kk', 'nav.queue'), msg('kk', 'nav.cases'), msg('kk', 'nav.toIssue'), msg('kk', 'nav.gateway'), msg('kk', 'nav.queueStats'), msg('kk', 'nav.reports'), msg('kk', 'nav.audit'),
   ]);
   await nav.getByRole('button', { name: msg('kk', 'nav.queueStats') }).click();
   const totals = page.getByTestId('queue-totals');

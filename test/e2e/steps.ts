@@ -25,10 +25,10 @@ const catalogs = new Map<Locale, Record<string, string>>();
 export function msg(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   let catalog = catalogs.get(locale);
   if (!catalog) {
-    // The queue's, the gateway's, the scans' and the branch's screens keep their sentences in files
-    // of their own (src/renderer/i18n/catalog.ts).
+    // The queue's, the gateway's, the scans', the branch's and the reports' screens keep their
+    // sentences in files of their own (src/renderer/i18n/catalog.ts).
     const read = (file: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../src/renderer/i18n/${file}`, import.meta.url)), 'utf8')) as Record<string, string>;
-    catalog = { ...read(`${locale}.json`), ...read(`queue.${locale}.json`), ...read(`gateway.${locale}.json`), ...read(`scans.${locale}.json`), ...read(`branch.${locale}.json`) };
+    catalog = { ...read(`${locale}.json`), ...read(`queue.${locale}.json`), ...read(`gateway.${locale}.json`), ...read(`scans.${locale}.json`), ...read(`branch.${locale}.json`), ...read(`reports.${locale}.json`) };
     catalogs.set(locale, catalog);
   }
   const text = catalog[key];

@@ -10,6 +10,7 @@ import { describeProblem } from '../i18n/describeProblem';
 import { useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
+import { PdfButton } from '../reports/PdfButton';
 import { documentKey, useCases } from './casesStore';
 
 function Page({ doc, training }: { doc: PrintedDocument; training: boolean }) {
@@ -92,6 +93,17 @@ export function DocumentView({ caseId, kind }: { caseId: number; kind: DocumentK
           <Button onClick={back} shortcut="Esc">
             {t('document.back')}
           </Button>
+          {/* The same document rendered by the core with the bundled font, stored with the case: A4 or the 80 mm receipt printer. */}
+          {(['a4', 'thermal80'] as const).map((paper) => (
+            <PdfButton
+              key={paper}
+              label={t(paper === 'a4' ? 'print.pdfA4' : 'print.pdfThermal')}
+              disabled={!doc}
+              testId={`pdf-${paper}`}
+              call="cases.documentPdf"
+              input={{ caseId, kind, paper }}
+            />
+          ))}
           {/* Mounted again once the page is there, so the focus lands on Print. */}
           <Button key={doc ? 'ready' : 'loading'} variant="primary" shortcut="Ctrl+P" autoFocus disabled={!doc} onClick={() => window.print()} data-testid="print">
             {t('action.print')}

@@ -14,9 +14,12 @@ import { HomeView } from '../home/HomeView';
 import { OperatorsView } from '../operators/OperatorsView';
 import { QueuePanel } from '../queue/QueuePanel';
 import { QueueStatsView } from '../queue/QueueStatsView';
+import { ReportsView } from '../reports/ReportsView';
 import { useActivityTouch } from '../session/activity';
 import { useSession } from '../session/sessionStore';
 import { SettingsView } from '../settings/SettingsView';
+import { TraineeNotice } from '../training/TraineeNotice';
+import { TrainerView } from '../training/TrainerView';
 import { FrameHeader } from './FrameHeader';
 import { Nav } from './Nav';
 import { mayWorkCases, sectionsFor, useNav, type Section } from './navStore';
@@ -36,6 +39,10 @@ function SectionView({ section, session, onNewCase, onOpenCase }: SectionViewPro
       return <QueuePanel onOpenCase={onOpenCase} />;
     case 'queueStats':
       return <QueueStatsView canEditSettings={session.operator.role === 'admin'} />;
+    case 'reports':
+      return <ReportsView onOpenCase={onOpenCase} />;
+    case 'training':
+      return <TrainerView />;
     case 'cases':
       return <CasesView />;
     case 'toIssue':
@@ -93,6 +100,7 @@ export function AppFrame({ session }: { session: SessionView }) {
     <div className="frame" data-testid="app-frame">
       <FrameHeader operator={session.operator} onLock={lockNow} onLogout={() => void logout().catch(() => {})} onOpenGateway={() => goTo('gateway')} />
       <BranchNotice />
+      <TraineeNotice onOpenCase={casesAllowed ? openCase : null} />
       <div className="frame-body">
         <Nav sections={sections} current={open} onGo={goTo} />
         <main className="frame-main" key={open}>

@@ -5,7 +5,7 @@ import { useSession } from '../session/sessionStore';
 
 const CASE_ROLES: readonly Role[] = ['operator', 'supervisor', 'trainer'];
 
-export const SECTIONS = ['home', 'queue', 'cases', 'toIssue', 'gateway', 'queueStats', 'operators', 'audit', 'settings'] as const;
+export const SECTIONS = ['home', 'queue', 'cases', 'toIssue', 'gateway', 'queueStats', 'reports', 'training', 'operators', 'audit', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const ALLOWED: Record<Section, readonly Role[]> = {
@@ -19,6 +19,10 @@ const ALLOWED: Record<Section, readonly Role[]> = {
   // The window's queue is worked by those who serve; its figures are for supervisors and administrators.
   queue: CASE_ROLES,
   queueStats: ['supervisor', 'admin'],
+  // What the acts hold the branch to: norms, refusals, the survey, the queue — for those who answer for it.
+  reports: ['supervisor', 'admin'],
+  // The trainer's scenarios and the runs watched live (the calls answer in training mode only).
+  training: ['trainer'],
   operators: ['admin'],
   audit: ['admin', 'supervisor'],
   settings: ['admin'],

@@ -14,6 +14,7 @@ import { toProblem, type Problem } from '../client/problem';
 import { describeProblem } from '../i18n/describeProblem';
 import { useLocale, useT } from '../i18n/localeStore';
 import { priorityLabel } from '../queue/labels';
+import { PdfButton } from '../reports/PdfButton';
 import { TicketSlip } from './TicketSlip';
 import { useLiveQueue } from './useLiveQueue';
 import './hall.css';
@@ -187,6 +188,8 @@ export function KioskPage() {
               <button type="button" className="kiosk-back" onClick={() => window.print()}>
                 {t('queue.kiosk.printAgain')}
               </button>
+              {/* The ticket rendered by the core for the 80 mm printer, the same on every kiosk. */}
+              <PdfButton label={t('print.ticketPdf')} className="kiosk-back" testId="ticket-pdf" call="queue.ticketPdf" input={{ ticketId: step.print.ticket.id }} />
               <button type="button" className="kiosk-choice kiosk-choice--main" onClick={restart}>
                 {t('queue.kiosk.done')}
               </button>

@@ -18,12 +18,19 @@ import scansEn from './scans.en.json';
 import branchKk from './branch.kk.json';
 import branchRu from './branch.ru.json';
 import branchEn from './branch.en.json';
+import reportsKk from './reports.kk.json';
+import reportsRu from './reports.ru.json';
+import reportsEn from './reports.en.json';
+import trainingKk from './training.kk.json';
+import trainingRu from './training.ru.json';
+import trainingEn from './training.en.json';
 
 // The electronic queue, the e-government gateway, the scans with the operator's signature and the
-// link to the branch server keep their sentences in files of their own.
-const kk = { ...kkBase, ...queueKk, ...gatewayKk, ...scansKk, ...branchKk };
-const ru = { ...ruBase, ...queueRu, ...gatewayRu, ...scansRu, ...branchRu };
-const en = { ...enBase, ...queueEn, ...gatewayEn, ...scansEn, ...branchEn };
+// link to the branch server, the supervisor's reports and the trainer's scenarios keep their
+// sentences in files of their own.
+const kk = { ...kkBase, ...queueKk, ...gatewayKk, ...scansKk, ...branchKk, ...reportsKk, ...trainingKk };
+const ru = { ...ruBase, ...queueRu, ...gatewayRu, ...scansRu, ...branchRu, ...reportsRu, ...trainingRu };
+const en = { ...enBase, ...queueEn, ...gatewayEn, ...scansEn, ...branchEn, ...reportsEn, ...trainingEn };
 
 export type MessageKey = keyof typeof kk;
 export type Catalog = Record<MessageKey, string>;
