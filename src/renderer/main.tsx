@@ -1,3 +1,5 @@
+// First: zod must not probe `new Function` under the CSP (zodConfig.ts).
+import './zodConfig';
 // The whole-family sheets: the per-subset ones (cyrillic-ext-400.css…) carry no unicode-range,
 // so the last one would win for every letter and Kazakh would fall back to a system face.
 import '@fontsource/noto-sans/400.css';
