@@ -31,7 +31,7 @@ function parseCsv(text: string, separator: string): string[][] {
 }
 
 const csvOf = async (report: Report, locale: 'kk' | 'ru' | 'en') => {
-  const file = await exportReport(report, 'csv', locale, titleOf, fonts);
+  const file = await exportReport(report, 'csv', locale, { title: titleOf }, fonts);
   const raw = bytes(file);
   return { file, raw, text: raw.subarray(3).toString('utf8') };
 };
@@ -80,7 +80,7 @@ describe('CSV', () => {
 
 describe('XLSX', () => {
   it('one sheet per section, bold headers, widths set, and the same figures read back', async () => {
-    const file = await exportReport(WEEK, 'xlsx', 'kk', titleOf, fonts);
+    const file = await exportReport(WEEK, 'xlsx', 'kk', { title: titleOf }, fonts);
     expect(file.filename).toBe('report-2026-12-01_2026-12-07.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes(file) as unknown as ArrayBuffer);
@@ -124,7 +124,7 @@ describe('XLSX', () => {
 
 describe('PDF', () => {
   it('a printable A4 report: title, period, filters, sections and figures in Kazakh', async () => {
-    const file = await exportReport({ ...WEEK, query: { ...WEEK.query, group: 'A' } }, 'pdf', 'kk', titleOf, fonts);
+    const file = await exportReport({ ...WEEK, query: { ...WEEK.query, group: 'A' } }, 'pdf', 'kk', { title: titleOf }, fonts);
     expect(file).toMatchObject({ filename: 'report-2026-12-01_2026-12-07.pdf', mime: 'application/pdf' });
     const pdf = bytes(file);
     const info = pdfInfo(pdf);
@@ -139,7 +139,7 @@ describe('PDF', () => {
 
   it('a long training report: every page carries the training mark, the table header repeats', async () => {
     const many = Array.from({ length: 500 }, (_, i) => ({ ...WEEK.breaches[0]!, caseNumber: `А-20261202-${String(i + 1).padStart(4, '0')}`, overSeconds: 1000 - i }));
-    const pdf = bytes(await exportReport({ ...WEEK, training: true, breaches: many, breachesTotal: 640 }, 'pdf', 'ru', titleOf, fonts));
+    const pdf = bytes(await exportReport({ ...WEEK, training: true, breaches: many, breachesTotal: 640 }, 'pdf', 'ru', { title: titleOf }, fonts));
     const { pages } = pdfInfo(pdf);
     expect(pages).toBeGreaterThan(5);
     const text = pdfText(pdf);

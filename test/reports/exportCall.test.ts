@@ -45,6 +45,9 @@ describe('reports.export', () => {
     const lines = Buffer.from(csv.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
     expect(lines).toContain(`Всего;${report.cases.total}`);
     expect(lines).toContain('УЧЕБНЫЙ РЕЖИМ — не реальные данные');
+    // Steps as the act numbers them, in the act's order: the hand-over first, then process 1.
+    const stepCells = lines.map((l) => l.split(';')[1] ?? '').filter((cell) => /^(Сдача документов|Процесс \d+|Условие \d+)$/.test(cell));
+    expect(stepCells.slice(0, 2)).toEqual(['Сдача документов', 'Процесс 1']);
 
     const xlsx = await core.call('reports.export', { query, format: 'xlsx', locale: 'kk' }, 'supervisor');
     const book = new ExcelJS.Workbook();

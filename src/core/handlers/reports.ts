@@ -4,6 +4,7 @@
  */
 import type { CoreParts } from '../parts';
 import { loadPrintFonts } from '../printing/pdfDocument';
+import { actNames } from '../reports/export/actNames';
 import { exportReport } from '../reports/export/exportReport';
 import { CounterReportRows } from '../reports/reportRows';
 import { branchSource } from '../reports/branchSource';
@@ -23,6 +24,6 @@ export function reportHandlers(s: Services, p: CoreParts): HandlerGroup<Calls> {
     'reports.cases': async ({ query, drill }) => ({ cases: await source().cases(query, drill) }),
     // The same figures as reports.get, written as a file; service names in the supervisor's language.
     'reports.export': async ({ query, format, locale }) =>
-      exportReport(await source().report(query), format, locale, (id) => p.catalog.get(id)?.service.title[locale] ?? id, loadPrintFonts(p.resourcesDir)),
+      exportReport(await source().report(query), format, locale, actNames((id) => p.catalog.get(id), locale), loadPrintFonts(p.resourcesDir)),
   };
 }

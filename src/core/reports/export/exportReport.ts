@@ -4,7 +4,7 @@ import type { PrintFonts } from '../../printing/pdfDocument';
 import { reportCsv } from './csv';
 import type { ExportLocale } from './labels';
 import { reportPdf } from './pdf';
-import { layoutReport } from './tables';
+import { layoutReport, type ActNames } from './tables';
 import { reportXlsx } from './xlsx';
 
 const MIME: Record<ExportFormat, string> = {
@@ -22,10 +22,10 @@ export async function exportReport(
   report: Report,
   format: ExportFormat,
   locale: ExportLocale,
-  titleOf: (regulationId: string) => string,
+  names: ActNames,
   fonts: PrintFonts,
 ): Promise<ExportedFile> {
-  const layout = layoutReport(report, locale, titleOf);
+  const layout = layoutReport(report, locale, names);
   const generatedAt = new Date(report.generatedAt);
   const bytes =
     format === 'csv'

@@ -37,13 +37,25 @@ export interface ReportLayout {
   sections: Section[];
 }
 
+/**
+ * How the acts are named in the supervisor's language: the service's title, and a step as the
+ * act numbers it ("2-үдеріс", "Условие 1") with its place in the act's flow, so the norms read in
+ * the act's order. Without `step`, a step is shown by its id.
+ */
+export interface ActNames {
+  title(regulationId: string): string;
+  step?(regulationId: string, stepId: string): { label: string; order: number } | undefined;
+}
+
 const text = (header: string, width = 18): Column => ({ header, kind: 'text', width });
 const int = (header: string, width = 12): Column => ({ header, kind: 'int', width });
 const dec = (header: string, width = 14): Column => ({ header, kind: 'decimal', width });
 const share = (header: string): Column => ({ header, kind: 'share', width: 10 });
 
-export function layoutReport(report: Report, locale: ExportLocale, titleOf: (regulationId: string) => string): ReportLayout {
+export function layoutReport(report: Report, locale: ExportLocale, names: ActNames): ReportLayout {
   const L = LABELS[locale];
+  const titleOf = (id: string) => names.title(id);
+  const stepOf = (id: string, step: string) => names.step?.(id, step)?.label ?? step;
   const q = report.query;
   const filters = [
     `${L.group}: ${q.group ?? L.all}`,
@@ -60,8 +72,8 @@ export function layoutReport(report: Report, locale: ExportLocale, titleOf: (reg
     ],
     training: report.training ? L.training : null,
     sections: [
-      normsSection(report, L, titleOf),
-      breachesSection(report, L, titleOf),
+      normsSection(report, L, names),
+      breachesSection(report, L, titleOf, stepOf),
       casesSection(report, L, titleOf),
       refusalsSection(report, L, locale, titleOf),
       surveySection(report, L),
@@ -70,7 +82,12 @@ export function layoutReport(report: Report, locale: ExportLocale, titleOf: (reg
   };
 }
 
-function normsSection(r: Report, L: ExportLabels, titleOf: (id: string) => string): Section {
+function normsSection(r: Report, L: ExportLabels, names: ActNames): Section {
+  const order = (id: string, step: string) => names.step?.(id, step)?.order ?? Number.MAX_SAFE_INTEGER;
+  // Act by act, each act's steps in the order its flow runs.
+  const norms = [...r.norms].sort((a, b) =>
+    a.regulationId === b.regulationId ? order(a.regulationId, a.step) - order(b.regulationId, b.step) : a.regulationId.localeCompare(b.regulationId),
+  );
   return {
     id: 'norms',
     title: L.sections.norms,
@@ -78,13 +95,13 @@ function normsSection(r: Report, L: ExportLabels, titleOf: (id: string) => strin
       {
         title: null,
         columns: [text(L.service, 40), text(L.norms.step, 16), text(L.norms.norm, 18), int(L.norms.count), dec(L.norms.median), dec(L.norms.p90), int(L.norms.breaches)],
-        rows: r.norms.map((n) => [titleOf(n.regulationId), n.step, normText(n.norm, L), n.count, n.medianSeconds, n.p90Seconds, n.breaches]),
+        rows: norms.map((n) => [names.title(n.regulationId), names.step?.(n.regulationId, n.step)?.label ?? n.step, normText(n.norm, L), n.count, n.medianSeconds, n.p90Seconds, n.breaches]),
       },
     ],
   };
 }
 
-function breachesSection(r: Report, L: ExportLabels, titleOf: (id: string) => string): Section {
+function breachesSection(r: Report, L: ExportLabels, titleOf: (id: string) => string, stepOf: (id: string, step: string) => string): Section {
   const cut = r.breachesTotal > r.breaches.length;
   return {
     id: 'breaches',
@@ -92,9 +109,9 @@ function breachesSection(r: Report, L: ExportLabels, titleOf: (id: string) => st
     tables: [
       {
         title: null,
-        columns: [text(L.breaches.case, 16), text(L.service, 36), text(L.breaches.step, 14), text(L.operator, 14), text(L.breaches.startedAt, 17), text(L.breaches.endedAt, 17), text(L.breaches.dueAt, 17), dec(L.breaches.over)],
+        columns: [text(L.breaches.case, 16), text(L.service, 32), text(L.breaches.step, 14), text(L.operator, 14), text(L.breaches.startedAt, 17), text(L.breaches.endedAt, 17), text(L.breaches.dueAt, 17), dec(L.breaches.over, 16)],
         rows: r.breaches.map((b) => [
-          b.caseNumber, titleOf(b.regulationId), b.step, b.operator, branchTime(b.startedAt),
+          b.caseNumber, titleOf(b.regulationId), stepOf(b.regulationId, b.step), b.operator, branchTime(b.startedAt),
           b.endedAt ? branchTime(b.endedAt) : L.breaches.open, branchTime(b.normDueAt), b.overSeconds,
         ]),
         ...(cut ? { note: L.breaches.cut.replace('{shown}', String(r.breaches.length)).replace('{total}', String(r.breachesTotal)) } : {}),
