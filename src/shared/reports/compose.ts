@@ -79,7 +79,7 @@ function normFigures(rows: ReportRows, generatedAt: string): { norms: StepNormFi
     });
   // Longest first, on the exact overrun; equal ones by case and step so the order never wobbles.
   breaches.sort((a, b) => b.overSeconds - a.overSeconds || compareText(a.caseNumber, b.caseNumber) || compareText(a.step, b.step));
-  return { norms, breaches: breaches.map((b) => ({ ...b, overSeconds: Math.round(b.overSeconds) })) };
+  return { norms, breaches };
 }
 
 function refusalFigures(cases: readonly ReportCaseRow[]): Report['refusals'] {
@@ -136,7 +136,8 @@ export function composeReport(query: ReportQuery, rows: ReportRows, scope: Repor
     training,
     generatedAt,
     norms,
-    breaches: breaches.slice(0, BREACH_LIST_LIMIT),
+    // Sorted on the exact overrun, listed in whole seconds.
+    breaches: breaches.slice(0, BREACH_LIST_LIMIT).map((b) => ({ ...b, overSeconds: Math.round(b.overSeconds) })),
     breachesTotal: breaches.length,
     cases: { total: rows.cases.length, byStatus },
     refusals: refusalFigures(rows.cases),

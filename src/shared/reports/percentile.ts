@@ -6,7 +6,7 @@
  */
 
 /** The nearest-rank percentile (0 < p ≤ 1) of values sorted ascending; null for none. */
-export function nearestRank(sorted: readonly number[], p: number): number | null {
+export function nearestRank(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length)));
   return Math.round(sorted[rank - 1]!);
@@ -14,7 +14,8 @@ export function nearestRank(sorted: readonly number[], p: number): number | null
 
 /** The median and the 90th percentile of some durations, in any order. */
 export function medianAndP90(durations: number[]): { median: number | null; p90: number | null } {
-  const sorted = [...durations].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per pair: a month's step has thousands.
+  const sorted = Float64Array.from(durations).sort();
   return { median: nearestRank(sorted, 0.5), p90: nearestRank(sorted, 0.9) };
 }
 
