@@ -263,7 +263,7 @@ export function QueueStatsView({ canEditSettings }: { canEditSettings: boolean }
                 ['serviceMean', seconds(shown.total.serviceMeanSeconds)],
               ] as const
             ).map(([key, value]) => (
-              <div key={key} className="queue-total" data-figure={key}>
+              <div key={key} className="figure-tile" data-figure={key}>
                 <dt>{t(`queue.stats.${key}`)}</dt>
                 <dd>{value}</dd>
               </div>

@@ -13,6 +13,7 @@ import { Dialog } from '../ui/Dialog';
 import { formatTimestamp } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { actTitle, reasonText, stepName, type Regulations } from './figures';
+import { ReportTable } from './ReportTable';
 import { useReports } from './reportsStore';
 
 /** The figure in words, for the dialog's title. */
@@ -56,56 +57,53 @@ export function DrillDialog({ onOpenCase }: { onOpenCase: ((caseId: number) => v
         ) : (
           <>
             <p className="report-lead">{t('reports.drill.lead', { count: cases.length })}</p>
-            <div className="table-wrap report-drill-list">
-              <table className="table table--dense report-table" data-testid="drill-cases">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('case.number')}</th>
-                    <th scope="col">{t('reports.norms.act')}</th>
-                    <th scope="col">{t('reports.status.status')}</th>
-                    <th scope="col">{t('reports.drill.step')}</th>
-                    <th scope="col">{t('reports.operator')}</th>
-                    <th scope="col">{t('reports.drill.createdAt')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('reports.drill.open')}</span>
-                    </th>
+            <ReportTable
+              testId="drill-cases"
+              wrapClassName="report-drill-list"
+              columns={[
+                t('case.number'),
+                t('reports.norms.act'),
+                t('reports.status.status'),
+                t('reports.drill.step'),
+                t('reports.operator'),
+                t('reports.drill.createdAt'),
+                { label: <span className="visually-hidden">{t('reports.drill.open')}</span> },
+              ]}
+            >
+              <tbody>
+                {cases.map((c) => (
+                  <tr key={`${c.number}/${c.caseId ?? 'branch'}`} data-case={c.number}>
+                    <th scope="row" className="report-case-number">{c.number}</th>
+                    <td className="report-act">
+                      <span className="report-clamp">{actTitle(regulations, c.regulationId, locale)}</span>
+                      {c.refusalReason && <span className="report-step-title">{reasonText(c.refusalReason, locale)}</span>}
+                    </td>
+                    <td>
+                      <StatusBadge status={c.status} />
+                    </td>
+                    <td>{stepLabelById(t, regulations[c.regulationId] ?? undefined, c.step)}</td>
+                    <td>{c.operator ?? t('reports.nobody')}</td>
+                    <td className="nowrap">{formatTimestamp(c.createdAt)}</td>
+                    <td>
+                      {c.caseId !== null && onOpenCase ? (
+                        <Button
+                          variant="quiet"
+                          data-action="open-case"
+                          onClick={() => {
+                            closeDrill();
+                            onOpenCase(c.caseId!);
+                          }}
+                        >
+                          {t('reports.drill.open')}
+                        </Button>
+                      ) : c.caseId === null ? (
+                        <span className="muted">{t('reports.drill.elsewhere')}</span>
+                      ) : null}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {cases.map((c) => (
-                    <tr key={`${c.number}/${c.caseId ?? 'branch'}`} data-case={c.number}>
-                      <th scope="row" className="report-case-number">{c.number}</th>
-                      <td className="report-act">
-                        <span className="report-clamp">{actTitle(regulations, c.regulationId, locale)}</span>
-                        {c.refusalReason && <span className="report-step-title">{reasonText(c.refusalReason, locale)}</span>}
-                      </td>
-                      <td>
-                        <StatusBadge status={c.status} />
-                      </td>
-                      <td>{stepLabelById(t, regulations[c.regulationId] ?? undefined, c.step)}</td>
-                      <td>{c.operator ?? t('reports.nobody')}</td>
-                      <td className="nowrap">{formatTimestamp(c.createdAt)}</td>
-                      <td>
-                        {c.caseId !== null && onOpenCase ? (
-                          <Button
-                            variant="quiet"
-                            data-action="open-case"
-                            onClick={() => {
-                              closeDrill();
-                              onOpenCase(c.caseId!);
-                            }}
-                          >
-                            {t('reports.drill.open')}
-                          </Button>
-                        ) : c.caseId === null ? (
-                          <span className="muted">{t('reports.drill.elsewhere')}</span>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ReportTable>
           </>
         )}
         <div className="dialog-actions">

@@ -21,6 +21,15 @@ export function DrillFigure({ value, drill, what }: { value: number; drill: Dril
   );
 }
 
+/** A table's cell of figures whose number opens its cases; `figure` names the cell for tests and styles. */
+export function DrillCell({ figure, ...props }: { value: number; drill: DrillDown; what: string; figure?: string }) {
+  return (
+    <td className="num" data-figure={figure}>
+      <DrillFigure {...props} />
+    </td>
+  );
+}
+
 /** A section of the report: a heading, and either its content or a line saying the period had none. */
 export function ReportSection({ title, testId, empty, emptyText, children }: { title: string; testId: string; empty: boolean; emptyText: string; children: React.ReactNode }) {
   return (

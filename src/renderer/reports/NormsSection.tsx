@@ -6,9 +6,10 @@ import type { Report } from '../../shared/reports/report';
 import { formatNorm } from '../cases/steps';
 import { useLocale, useT } from '../i18n/localeStore';
 import { formatTimestamp } from '../ui/format';
-import { DrillFigure, ReportSection } from './DrillFigure';
+import { DrillCell, ReportSection } from './DrillFigure';
 import { actTitle, durationText, normsByAct, stepName, type Regulations } from './figures';
 import { BreachesChart } from './ReportCharts';
+import { num, ReportTable } from './ReportTable';
 import { useReports } from './reportsStore';
 
 /** A step by the act's number and words; `withAct` puts the service's code before it, for lists that mix acts. */
@@ -34,46 +35,42 @@ export function NormsSection({ report, regulations }: { report: Report; regulati
     <ReportSection title={t('reports.norms.title')} testId="report-norms" empty={acts.length === 0} emptyText={t('reports.norms.none')}>
       <p className="report-lead">{t('reports.norms.lead')}</p>
       {report.norms.some((n) => n.breaches > 0) && <BreachesChart report={report} regulations={regulations} onDrill={(drill) => void openDrill(drill)} />}
-      <div className="table-wrap">
-        <table className="table table--dense report-table" data-testid="norms-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.norms.step')}</th>
-              <th scope="col">{t('reports.norms.norm')}</th>
-              <th scope="col" className="num">{t('reports.norms.count')}</th>
-              <th scope="col" className="num">{t('reports.norms.median')}</th>
-              <th scope="col" className="num">{t('reports.norms.p90')}</th>
-              <th scope="col" className="num">{t('reports.norms.breaches')}</th>
+      <ReportTable
+        testId="norms-table"
+        columns={[
+          t('reports.norms.step'),
+          t('reports.norms.norm'),
+          num(t('reports.norms.count')),
+          num(t('reports.norms.median')),
+          num(t('reports.norms.p90')),
+          num(t('reports.norms.breaches')),
+        ]}
+      >
+        {acts.map(({ regulationId, steps }) => (
+          <tbody key={regulationId} data-regulation={regulationId}>
+            <tr className="report-group-row">
+              <th scope="colgroup" colSpan={6}>
+                {actTitle(regulations, regulationId, locale)}
+              </th>
             </tr>
-          </thead>
-          {acts.map(({ regulationId, steps }) => (
-            <tbody key={regulationId} data-regulation={regulationId}>
-              <tr className="report-group-row">
-                <th scope="colgroup" colSpan={6}>
-                  {actTitle(regulations, regulationId, locale)}
-                </th>
-              </tr>
-              {steps.map((n) => {
-                const step = stepName(t, locale, regulations, n.regulationId, n.step);
-                return (
-                  <tr key={n.step} data-regulation={n.regulationId} data-step={n.step}>
-                    <th scope="row" className="report-step">
-                      <StepCell regulations={regulations} regulationId={n.regulationId} step={n.step} />
-                    </th>
-                    <td className="report-norm">{formatNorm(t, locale, n.norm)}</td>
-                    <td className="num" data-figure="count">{n.count}</td>
-                    <td className="num">{durationText(t, locale, n.medianSeconds)}</td>
-                    <td className="num">{durationText(t, locale, n.p90Seconds)}</td>
-                    <td className="num" data-figure="breaches">
-                      <DrillFigure value={n.breaches} what={`${step.label} — ${t('reports.norms.breaches')}`} drill={{ figure: 'breach', regulationId: n.regulationId, step: n.step }} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          ))}
-        </table>
-      </div>
+            {steps.map((n) => {
+              const step = stepName(t, locale, regulations, n.regulationId, n.step);
+              return (
+                <tr key={n.step} data-regulation={n.regulationId} data-step={n.step}>
+                  <th scope="row" className="report-step">
+                    <StepCell regulations={regulations} regulationId={n.regulationId} step={n.step} />
+                  </th>
+                  <td className="report-norm">{formatNorm(t, locale, n.norm)}</td>
+                  <td className="num" data-figure="count">{n.count}</td>
+                  <td className="num">{durationText(t, locale, n.medianSeconds)}</td>
+                  <td className="num">{durationText(t, locale, n.p90Seconds)}</td>
+                  <DrillCell figure="breaches" value={n.breaches} what={`${step.label} — ${t('reports.norms.breaches')}`} drill={{ figure: 'breach', regulationId: n.regulationId, step: n.step }} />
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
+      </ReportTable>
       <BreachList report={report} regulations={regulations} />
     </ReportSection>
   );
@@ -92,37 +89,35 @@ function BreachList({ report, regulations }: { report: Report; regulations: Regu
           {report.breachesTotal > report.breaches.length && (
             <p className="muted">{t('reports.breaches.cut', { shown: report.breaches.length, total: report.breachesTotal })}</p>
           )}
-          <div className="table-wrap">
-            <table className="table table--dense report-table" data-testid="breaches-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.breaches.case')}</th>
-                  <th scope="col">{t('reports.norms.step')}</th>
-                  <th scope="col">{t('reports.operator')}</th>
-                  <th scope="col">{t('reports.breaches.startedAt')}</th>
-                  <th scope="col">{t('reports.breaches.dueAt')}</th>
-                  <th scope="col" className="num">{t('reports.breaches.over')}</th>
+          <ReportTable
+            testId="breaches-table"
+            columns={[
+              t('reports.breaches.case'),
+              t('reports.norms.step'),
+              t('reports.operator'),
+              t('reports.breaches.startedAt'),
+              t('reports.breaches.dueAt'),
+              num(t('reports.breaches.over')),
+            ]}
+          >
+            <tbody>
+              {report.breaches.map((b) => (
+                <tr key={`${b.caseNumber}/${b.step}/${b.startedAt}`} data-case={b.caseNumber}>
+                  <th scope="row" className="report-case-number">{b.caseNumber}</th>
+                  <td className="report-step" title={actTitle(regulations, b.regulationId, locale)}>
+                    <StepCell regulations={regulations} regulationId={b.regulationId} step={b.step} withAct />
+                  </td>
+                  <td>{b.operator ?? t('reports.nobody')}</td>
+                  <td className="nowrap">{formatTimestamp(b.startedAt)}</td>
+                  <td className="nowrap">{formatTimestamp(b.normDueAt)}</td>
+                  <td className="num">
+                    {durationText(t, locale, b.overSeconds)}
+                    {b.endedAt === null && <span className="report-open">{t('reports.breaches.open')}</span>}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.breaches.map((b) => (
-                  <tr key={`${b.caseNumber}/${b.step}/${b.startedAt}`} data-case={b.caseNumber}>
-                    <th scope="row" className="report-case-number">{b.caseNumber}</th>
-                    <td className="report-step" title={actTitle(regulations, b.regulationId, locale)}>
-                      <StepCell regulations={regulations} regulationId={b.regulationId} step={b.step} withAct />
-                    </td>
-                    <td>{b.operator ?? t('reports.nobody')}</td>
-                    <td className="nowrap">{formatTimestamp(b.startedAt)}</td>
-                    <td className="nowrap">{formatTimestamp(b.normDueAt)}</td>
-                    <td className="num">
-                      {durationText(t, locale, b.overSeconds)}
-                      {b.endedAt === null && <span className="report-open">{t('reports.breaches.open')}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ReportTable>
         </>
       )}
     </>

@@ -4,6 +4,7 @@ import { useT } from '../i18n/localeStore';
 import { seconds } from '../queue/labels';
 import { dotted } from './period';
 import { ReportSection } from './DrillFigure';
+import { num, ReportTable } from './ReportTable';
 import { TicketsByDayChart } from './ReportCharts';
 
 const COLUMNS = ['issued', 'served', 'noShow', 'unserved', 'waitMedian', 'waitP90', 'serviceMedian', 'serviceP90'] as const;
@@ -16,33 +17,20 @@ function FiguresTable({ caption, first, rows, testId }: { caption: string; first
   const t = useT();
   if (rows.length === 0) return null;
   return (
-    <div className="table-wrap">
-      <table className="table table--dense report-table" data-testid={testId}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{first}</th>
-            {COLUMNS.map((c) => (
-              <th key={c} scope="col" className="num">
-                {t(`reports.queue.${c}`)}
-              </th>
+    <ReportTable testId={testId} caption={caption} columns={[first, ...COLUMNS.map((c) => num(t(`reports.queue.${c}`)))]}>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} data-key={r.key}>
+            <th scope="row">{r.label}</th>
+            {cells(r.f).map((value, i) => (
+              <td key={COLUMNS[i]} className="num">
+                {value}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} data-key={r.key}>
-              <th scope="row">{r.label}</th>
-              {cells(r.f).map((value, i) => (
-                <td key={COLUMNS[i]} className="num">
-                  {value}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ReportTable>
   );
 }
 
@@ -51,30 +39,20 @@ function DaysTable({ report }: { report: Report }) {
   const t = useT();
   const days = report.queue.byDay.filter((d) => d.issued > 0 || d.served > 0 || d.noShow > 0);
   if (days.length === 0) return null;
+  const columns = [t('reports.queue.day'), num(t('reports.queue.issued')), num(t('reports.queue.served')), num(t('reports.queue.noShow'))];
   return (
-    <div className="table-wrap">
-      <table className="table table--dense report-table report-table--narrow" data-testid="queue-days">
-        <caption>{t('reports.queue.byDay')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.queue.day')}</th>
-            <th scope="col" className="num">{t('reports.queue.issued')}</th>
-            <th scope="col" className="num">{t('reports.queue.served')}</th>
-            <th scope="col" className="num">{t('reports.queue.noShow')}</th>
+    <ReportTable testId="queue-days" className="report-table--narrow" caption={t('reports.queue.byDay')} columns={columns}>
+      <tbody>
+        {days.map((d) => (
+          <tr key={d.day} data-key={d.day}>
+            <th scope="row">{dotted(d.day)}</th>
+            <td className="num">{d.issued}</td>
+            <td className="num">{d.served}</td>
+            <td className="num">{d.noShow}</td>
           </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.day} data-key={d.day}>
-              <th scope="row">{dotted(d.day)}</th>
-              <td className="num">{d.issued}</td>
-              <td className="num">{d.served}</td>
-              <td className="num">{d.noShow}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ReportTable>
   );
 }
 
@@ -85,7 +63,7 @@ export function QueueSection({ report }: { report: Report }) {
     <ReportSection title={t('reports.queue.title')} testId="report-queue" empty={total.issued === 0} emptyText={t('reports.queue.none')}>
       <dl className="report-totals" data-testid="queue-totals">
         {COLUMNS.map((c, i) => (
-          <div key={c} className="report-total" data-figure={c}>
+          <div key={c} className="figure-tile" data-figure={c}>
             <dt>{t(`reports.queue.${c}`)}</dt>
             <dd>{cells(total)[i]}</dd>
           </div>

@@ -54,27 +54,52 @@ export function TicketsByDayChart({ report }: { report: Report }) {
   );
 }
 
+/** A bar for each row of a table, its name beside it; a click on a bar opens its cases, as the figure in the table does. */
+function DrillBars<Row extends object>(props: {
+  title: string;
+  testId: string;
+  data: Row[];
+  rowHeight: number;
+  labelKey: string;
+  labelWidth: number;
+  labelText?: (label: string) => string;
+  valueKey: string;
+  name: string;
+  fill: string;
+  onBar: (row: Row) => void;
+}) {
+  const { data, onBar } = props;
+  return (
+    <ChartFrame title={props.title} testId={props.testId} height={48 + data.length * props.rowHeight}>
+      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" allowDecimals={false} tick={AXIS} />
+        <YAxis type="category" dataKey={props.labelKey} width={props.labelWidth} tick={AXIS} tickFormatter={props.labelText} />
+        <Tooltip />
+        <Bar dataKey={props.valueKey} name={props.name} fill={props.fill} isAnimationActive={false} cursor="pointer" onClick={(entry: { payload?: Row }) => entry.payload && onBar(entry.payload)} />
+      </BarChart>
+    </ChartFrame>
+  );
+}
+
 export function RefusalsChart({ report, onDrill }: { report: Report; onDrill: OnDrill }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const data = report.refusals.byReason.map((r) => ({ reason: reasonText(r.reason, locale), key: r.reason.kk, count: r.count }));
   return (
-    <ChartFrame title={t('reports.chart.refusalsByReason')} testId="chart-refusals" height={48 + data.length * 40}>
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} tick={AXIS} />
-        <YAxis type="category" dataKey="reason" width={300} tick={AXIS} tickFormatter={(value: string) => cut(value)} />
-        <Tooltip />
-        <Bar
-          dataKey="count"
-          name={t('reports.count')}
-          fill={COLOR.refusal}
-          isAnimationActive={false}
-          cursor="pointer"
-          onClick={(entry: { payload?: { key: string } }) => entry.payload && onDrill({ figure: 'refusalReason', reason: entry.payload.key })}
-        />
-      </BarChart>
-    </ChartFrame>
+    <DrillBars
+      title={t('reports.chart.refusalsByReason')}
+      testId="chart-refusals"
+      data={data}
+      rowHeight={40}
+      labelKey="reason"
+      labelWidth={300}
+      labelText={(value) => cut(value)}
+      valueKey="count"
+      name={t('reports.count')}
+      fill={COLOR.refusal}
+      onBar={(row) => onDrill({ figure: 'refusalReason', reason: row.key })}
+    />
   );
 }
 
@@ -101,23 +126,17 @@ export function BreachesChart({ report, regulations, onDrill }: { report: Report
   const locale = useLocale((s) => s.locale);
   const data = breachesByStep(report, t, locale, regulations);
   return (
-    <ChartFrame title={t('reports.chart.breachesByStep')} testId="chart-breaches" height={48 + data.length * 36}>
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} tick={AXIS} />
-        <YAxis type="category" dataKey="label" width={160} tick={AXIS} />
-        <Tooltip />
-        <Bar
-          dataKey="breaches"
-          name={t('reports.norms.breaches')}
-          fill={COLOR.breach}
-          isAnimationActive={false}
-          cursor="pointer"
-          onClick={(entry: { payload?: { regulationId: string; step: string } }) =>
-            entry.payload && onDrill({ figure: 'breach', regulationId: entry.payload.regulationId, step: entry.payload.step })
-          }
-        />
-      </BarChart>
-    </ChartFrame>
+    <DrillBars
+      title={t('reports.chart.breachesByStep')}
+      testId="chart-breaches"
+      data={data}
+      rowHeight={36}
+      labelKey="label"
+      labelWidth={160}
+      valueKey="breaches"
+      name={t('reports.norms.breaches')}
+      fill={COLOR.breach}
+      onBar={(row) => onDrill({ figure: 'breach', regulationId: row.regulationId, step: row.step })}
+    />
   );
 }

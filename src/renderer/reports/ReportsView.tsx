@@ -34,7 +34,7 @@ function Summary() {
   return (
     <dl className="report-totals report-totals--summary" data-testid="report-summary">
       {figures.map(([key, value]) => (
-        <div key={key} className="report-total" data-figure={key}>
+        <div key={key} className="figure-tile" data-figure={key}>
           <dt>{t(`reports.summary.${key}`)}</dt>
           <dd>{value}</dd>
         </div>

@@ -25,23 +25,8 @@ export function ResetTrainingDialog({ onClose }: { onClose(): void }) {
   return (
     <Dialog title={t('training.reset.title')} onClose={onClose}>
       <div className="reset-lists" data-testid="reset-confirm">
-        <div>
-          <p className="subsection-title">{t('training.reset.cleared')}</p>
-          <ul className="reset-list">
-            <li>{t('training.reset.clearedCases')}</li>
-            <li>{t('training.reset.clearedTickets')}</li>
-            <li>{t('training.reset.clearedScans')}</li>
-            <li>{t('training.reset.clearedRuns')}</li>
-          </ul>
-        </div>
-        <div>
-          <p className="subsection-title">{t('training.reset.kept')}</p>
-          <ul className="reset-list">
-            <li>{t('training.reset.keptAccounts')}</li>
-            <li>{t('training.reset.keptSettings')}</li>
-            <li>{t('training.reset.keptScenarios')}</li>
-          </ul>
-        </div>
+        <ResetList title={t('training.reset.cleared')} items={[t('training.reset.clearedCases'), t('training.reset.clearedTickets'), t('training.reset.clearedScans'), t('training.reset.clearedRuns')]} />
+        <ResetList title={t('training.reset.kept')} items={[t('training.reset.keptAccounts'), t('training.reset.keptSettings'), t('training.reset.keptScenarios')]} />
       </div>
       {problem && <Notice tone="error">{problem.summary}</Notice>}
       <div className="dialog-actions">
@@ -53,5 +38,19 @@ export function ResetTrainingDialog({ onClose }: { onClose(): void }) {
         </Button>
       </div>
     </Dialog>
+  );
+}
+
+/** What the reset clears, or what it keeps: a heading and the items in words. */
+function ResetList({ title, items }: { title: string; items: string[] }) {
+  return (
+    <div>
+      <p className="subsection-title">{title}</p>
+      <ul className="reset-list">
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

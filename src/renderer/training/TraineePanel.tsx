@@ -22,7 +22,7 @@ export function TraineePanel({ run, onShowAct }: { run: TrainingRun; onShowAct(s
   const now = run.steps.find((step) => step.state === 'current');
   return (
     <aside className="trainee-panel" aria-labelledby="trainee-panel-title" data-testid="trainee-panel" data-run={run.id} data-state={run.state}>
-      <p className="trainee-kicker">{t('training.trainee.kicker')}</p>
+      <p className="panel-kicker trainee-kicker">{t('training.trainee.kicker')}</p>
       <h2 className="trainee-title" id="trainee-panel-title">
         {run.scenario.title[locale]}
       </h2>

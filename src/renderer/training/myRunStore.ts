@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { TrainingRun } from '../../shared/training/scenario';
 import { invoke } from '../client/client';
+import { coalesce } from '../client/coalesce';
 import { whenSessionCloses } from '../session/sessionStore';
 
 interface MyRunState {
@@ -14,33 +15,17 @@ interface MyRunState {
   load(): Promise<void>;
 }
 
-let inFlight: Promise<void> | null = null;
-let again = false;
-
 export const useMyRun = create<MyRunState>()((set) => ({
   run: null,
   known: false,
-  async load() {
-    if (inFlight) {
-      again = true;
-      return inFlight;
-    }
-    inFlight = (async () => {
-      do {
-        again = false;
-        try {
-          set({ run: await invoke('training.myRun', {}), known: true });
-        } catch {
-          // Without an answer the panel stays as it was: the case screen works without it.
-        }
-      } while (again);
-    })();
+  // One read at a time: the steps a run moves through while one is under way cost one more read.
+  load: coalesce(async () => {
     try {
-      await inFlight;
-    } finally {
-      inFlight = null;
+      set({ run: await invoke('training.myRun', {}), known: true });
+    } catch {
+      // Without an answer the panel stays as it was: the case screen works without it.
     }
-  },
+  }),
 }));
 
 whenSessionCloses(() => useMyRun.setState({ run: null, known: false }));

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { CallInput } from '../../shared/contract';
 import type { ScenarioSummary, TrainingRun } from '../../shared/training/scenario';
 import { invoke } from '../client/client';
+import { coalesce } from '../client/coalesce';
 import { toProblem, type Problem } from '../client/problem';
 import { whenSessionCloses } from '../session/sessionStore';
 
@@ -28,10 +29,6 @@ interface RunsState {
   resetData(): Promise<void>;
 }
 
-/** One fetch at a time; events that arrive meanwhile ask for exactly one more afterwards. */
-let inFlight: Promise<void> | null = null;
-let again = false;
-
 export const useTrainingRuns = create<RunsState>()((set, get) => ({
   scenarios: null,
   runs: null,
@@ -45,28 +42,15 @@ export const useTrainingRuns = create<RunsState>()((set, get) => ({
       set({ problem: toProblem(error) });
     }
   },
-  async refresh() {
-    if (inFlight) {
-      again = true;
-      return inFlight;
-    }
-    inFlight = (async () => {
-      do {
-        again = false;
-        try {
-          const { runs } = await invoke('training.runs', {});
-          set({ runs: newestFirst(runs) });
-        } catch (error) {
-          set({ problem: toProblem(error) });
-        }
-      } while (again);
-    })();
+  // One read at a time; events that arrive meanwhile ask for exactly one more afterwards.
+  refresh: coalesce(async () => {
     try {
-      await inFlight;
-    } finally {
-      inFlight = null;
+      const { runs } = await invoke('training.runs', {});
+      set({ runs: newestFirst(runs) });
+    } catch (error) {
+      set({ problem: toProblem(error) });
     }
-  },
+  }),
   async start(input) {
     const run = await invoke('training.start', input);
     set({ runs: newestFirst([run, ...(get().runs ?? []).filter((r) => r.id !== run.id)]), reset: null });
