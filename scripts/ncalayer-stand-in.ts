@@ -5,7 +5,7 @@
  *     --password Training-2026 [--port 13579] [--mode sign] [--ca-out ncalayer-ca.pem]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Pkcs12Signer } from '../src/core/signing/pkcs12Signer';
+import { Pkcs12Signer } from '../src/core/pki/pkcs12Signer';
 import { STAND_IN_MODES, startNcaLayerStandIn, type StandInMode } from '../src/simulator/ncaLayerStandIn';
 
 function arg(name: string): string | undefined {

@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_IIN, OPERATOR_IIN, createTrainingPki, type TrainingContainer } from '../src/core/signing/trainingPki';
+import { ADMIN_IIN, OPERATOR_IIN, createTrainingPki, type TrainingContainer } from '../src/core/pki/trainingPki';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(process.argv[2] ?? join(root, 'resources', 'training-pki'));

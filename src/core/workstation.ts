@@ -37,7 +37,7 @@ import { gatewayHandlers, gatewayStatus } from './handlers/gateway';
 import { signingHandlers } from './handlers/signing';
 import { createSignatureStore } from './signatures/signatureStore';
 import { SigningService } from './signatures/signingService';
-import { NcaLayerClient } from './signing/ncaLayerClient';
+import { NcaLayerClient } from './pki/ncaLayerClient';
 import { createSigningSettingsStore, readTrustFolder } from './signatures/trust';
 import { scanHandlers } from './handlers/scans';
 import { HotFolder } from './scans/hotFolder';

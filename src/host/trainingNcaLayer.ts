@@ -3,8 +3,8 @@
  * trainer can show "sign with NCALayer" where no real NCALayer is installed.
  */
 import { readFileSync } from 'node:fs';
-import { Pkcs12Signer } from '../core/signing/pkcs12Signer';
-import { TRAINING_PASSWORD } from '../core/signing/trainingPki';
+import { Pkcs12Signer } from '../core/pki/pkcs12Signer';
+import { TRAINING_PASSWORD } from '../core/pki/trainingPki';
 import { startNcaLayerStandIn, type NcaLayerStandIn } from '../simulator/ncaLayerStandIn';
 
 export async function startTrainingNcaLayer(trainingPkiDir: string): Promise<NcaLayerStandIn> {

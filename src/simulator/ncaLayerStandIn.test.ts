@@ -1,9 +1,9 @@
 /** The NCALayer stand-in's wire messages, as a raw WebSocket client sees them. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createTrainingPki } from '../core/signing/trainingPki';
+import { createTrainingPki } from '../core/pki/trainingPki';
 import { startNcaLayerStandIn, type NcaLayerStandIn } from './ncaLayerStandIn';
-import { Pkcs12Signer } from '../core/signing/pkcs12Signer';
+import { Pkcs12Signer } from '../core/pki/pkcs12Signer';
 
 let standIn: NcaLayerStandIn;
 

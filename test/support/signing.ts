@@ -3,7 +3,7 @@
  * and its password), real RSA signatures, verified by the core against the training authorities.
  */
 import { readFileSync } from 'node:fs';
-import { TRAINING_PASSWORD } from '../../src/core/signing/trainingPki';
+import { TRAINING_PASSWORD } from '../../src/core/pki/trainingPki';
 import type { TestCore } from './workstation';
 
 export const TRAINING_PKI = new URL('../../resources/training-pki/', import.meta.url).pathname;

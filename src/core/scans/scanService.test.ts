@@ -10,7 +10,7 @@ import { databasePath } from '../workstation';
 import type { TestCore } from '../../../test/support/workstation';
 import { MAX_SCAN_BYTES, MAX_SCAN_PAGES } from '../../shared/scans';
 import { TRAINING_PEOPLE } from '../gateway/trainingGateway';
-import { TRAINING_PASSWORD } from '../signing/trainingPki';
+import { TRAINING_PASSWORD } from '../pki/trainingPki';
 import type { CaseView } from '../../shared/cases';
 
 let core: TestCore;

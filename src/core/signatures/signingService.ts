@@ -11,10 +11,10 @@ import type { OperatorRecord } from '../auth/operatorStore';
 import type { CaseRecord } from '../cases/caseStore';
 import { iso } from '../clock';
 import type { Services } from '../services';
-import { Pkcs12Signer } from '../signing/pkcs12Signer';
-import { buildRequestXml, parseRequestXml, scansMatch, type SignedRequestData, type SignedScan } from '../signing/requestXml';
-import type { Signer } from '../signing/signer';
-import { verifySignedXml, type TrustSettings } from '../signing/verify';
+import { Pkcs12Signer } from '../pki/pkcs12Signer';
+import { buildRequestXml, parseRequestXml, scansMatch, type SignedRequestData, type SignedScan } from '../pki/requestXml';
+import type { Signer } from '../pki/signer';
+import { verifySignedXml, type TrustSettings } from '../pki/verify';
 import type { SignatureStore, StoredSignature } from './signatureStore';
 
 export interface CurrentScan {

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { SigningSettings } from '../../shared/scans';
-import { certificatesFromPem, crlsFromPem } from '../signing/x509';
-import type { TrustSettings } from '../signing/verify';
+import { certificatesFromPem, crlsFromPem } from '../pki/x509';
+import type { TrustSettings } from '../pki/verify';
 
 export const DEFAULT_SIGNING_SETTINGS: SigningSettings = { trustedRootsPem: '', crlPem: '', ocspUrl: null, required: true };
 
