@@ -3,10 +3,10 @@
  * Whatever happens, the caller gets an envelope — an AppError's data, or INTERNAL with the
  * details kept in the log, never in the answer.
  */
-import { calls, type CallName } from '../shared/contract';
+import { calls, type Access, type CallName, type ParsedInput } from '../shared/contract';
 import { AppError, type CallResult } from '../shared/errors';
 import { parseCall } from '../shared/validate';
-import type { HandlerContext, Handlers } from './handlers/types';
+import type { Handler, HandlerContext, Handlers, OperatorContext, PublicContext } from './handlers/types';
 import type { Services } from './services';
 import { callDone, type CallOutcome } from './training/callWatch';
 
@@ -24,11 +24,15 @@ export function logLine(message: string): void {
   process.stderr.write(`${new Date().toISOString()} core ${message}\n`);
 }
 
-function context(s: Services, name: CallName, clientId: string): HandlerContext {
-  const access = calls[name].access;
+/**
+ * The call's access rule, checked against the client's session: a public call gets whatever
+ * session the client has and no operator; any other call gets its live, unlocked session and the
+ * operator allowed to make it, or is refused here.
+ */
+function caller(s: Services, access: Access, clientId: string): PublicContext | OperatorContext {
   const session = s.sessions.get(clientId);
+  if (access === 'public') return { clientId, session };
   const operator = session ? s.operators.byId(session.operatorId) : undefined;
-  if (access === 'public') return { clientId, session, operator };
   if (!session || !operator) throw new AppError('NOT_AUTHENTICATED');
   if (operator.disabled) {
     s.sessions.end(session, 'disabled');
@@ -41,18 +45,33 @@ function context(s: Services, name: CallName, clientId: string): HandlerContext 
   return { clientId, session, operator };
 }
 
+/**
+ * Where the runtime check meets the handler's type: caller() branches on the same access the
+ * contract gives call N, so its answer is HandlerContext<N> — a link TypeScript cannot follow
+ * through a runtime value, hence the one assertion, here and nowhere in the handlers.
+ */
+function context<N extends CallName>(s: Services, name: N, clientId: string): HandlerContext<N> {
+  return caller(s, calls[name].access, clientId) as HandlerContext<N>;
+}
+
+/** Call N's handler with its input and context (the three come from the one parsed call). */
+function answer<N extends CallName>(handlers: Handlers, name: N, input: ParsedInput<N>, ctx: HandlerContext<N>) {
+  const handler: Handler<N> = handlers[name];
+  return handler(input, ctx);
+}
+
 export function createDispatch(s: Services, handlers: Handlers): Dispatch {
   return async (rawName, rawInput, clientId) => {
     const started = performance.now();
-    // Training watches the calls of a known operator (a trainee's mistakes, a run's progress).
+    // Training watches the calls of a known operator (a trainee's mistakes, a run's progress); a
+    // public call's context names none, and no public call can break an act's rule.
     let called: Omit<CallOutcome, 'code' | 'reason'> | undefined;
     try {
       const { name, input } = parseCall(rawName, rawInput);
       if (!BEFORE_SETUP.has(name) && !s.operators.any()) throw new AppError('SETUP_REQUIRED');
       const ctx = context(s, name, clientId);
       called = { name, input, ctx };
-      const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
-      const value = await handler(input, ctx);
+      const value = await answer(handlers, name, input, ctx);
       if (s.training) callDone(s, { ...called, code: null, reason: null });
       return { ok: true, value };
     } catch (err) {

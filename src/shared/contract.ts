@@ -23,12 +23,13 @@ import { ScenarioSummary, TrainingRun, trainingInputs } from './training/scenari
 /** Who may make a call: anyone, any logged-in unlocked operator, or only some roles. */
 export type Access = 'public' | 'session' | readonly RoleT[];
 
-interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+// The access stays a literal in the call's type, so that the core can type each handler's context by it.
+interface CallSpec<I extends z.ZodType, O extends z.ZodType, A extends Access> {
   input: I;
   output: O;
-  access: Access;
+  access: A;
 }
-const call = <I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>) => spec;
+const call = <I extends z.ZodType, O extends z.ZodType, const A extends Access>(spec: CallSpec<I, O, A>) => spec;
 
 const Empty = z.strictObject({});
 /** Everyone who may serve an applicant; administrators manage accounts, not cases. */

@@ -10,7 +10,7 @@ import { LOCAL_LOCKOUT_ONLY, type SharedLockout } from '../branch/sharedLockout'
 import { iso } from '../clock';
 import type { Services } from '../services';
 import { sessionView } from './sessionView';
-import type { HandlerContext, HandlerGroup } from './types';
+import type { HandlerGroup, PublicContext } from './types';
 
 type AuthCalls = 'auth.login' | 'auth.session' | 'auth.touch' | 'auth.lock' | 'auth.unlock' | 'auth.logout' | 'auth.changePassword';
 
@@ -64,10 +64,13 @@ async function recordFailure(
   if (wait > 0) throw new AppError({ code: 'LOCKED_OUT', retryAfterSeconds: wait });
 }
 
-function requireSession(ctx: HandlerContext) {
-  if (!ctx.session) throw new AppError('NOT_AUTHENTICATED');
-  const operator = ctx.operator;
-  if (!operator) throw new AppError('NOT_AUTHENTICATED');
+/**
+ * Unlocking and the password change are public calls — a locked session, or one whose password
+ * must change first, may make no other — so they find the client's session and its operator here.
+ */
+function ownSession(s: Services, ctx: PublicContext) {
+  const operator = ctx.session && s.operators.byId(ctx.session.operatorId);
+  if (!ctx.session || !operator) throw new AppError('NOT_AUTHENTICATED');
   return { session: ctx.session, operator };
 }
 
@@ -96,26 +99,23 @@ export function authHandlers(s: Services, shared: SharedLockout = LOCAL_LOCKOUT_
       return sessionView(s, s.sessions.start(ctx.clientId, usable.id), usable);
     },
 
-    'auth.session': (_input, ctx) => {
-      const session = s.sessions.get(ctx.clientId);
+    'auth.session': (_input, { session }) => {
       const operator = session && s.operators.byId(session.operatorId);
       return session && operator ? sessionView(s, session, operator) : null;
     },
 
     'auth.touch': (_input, ctx) => {
-      const { session } = requireSession(ctx);
-      s.sessions.touch(session);
-      return { lockAt: iso(s.sessions.lockAt(session)) };
+      s.sessions.touch(ctx.session);
+      return { lockAt: iso(s.sessions.lockAt(ctx.session)) };
     },
 
     'auth.lock': (_input, ctx) => {
-      const { session } = requireSession(ctx);
-      s.sessions.lock(session, 'manual');
+      s.sessions.lock(ctx.session, 'manual');
       return { done: true };
     },
 
     'auth.unlock': async ({ password }, ctx) => {
-      const { session, operator } = requireSession(ctx);
+      const { session, operator } = ownSession(s, ctx);
       if (!session.locked) return sessionView(s, session, operator);
       await refuseIfLockedOut(s, shared, operator.login);
       if (!(await verifyPassword(password, operator.passwordHash))) {
@@ -137,14 +137,13 @@ export function authHandlers(s: Services, shared: SharedLockout = LOCAL_LOCKOUT_
       return sessionView(s, session, operator);
     },
 
-    'auth.logout': (_input, ctx) => {
-      const session = s.sessions.get(ctx.clientId);
+    'auth.logout': (_input, { session }) => {
       if (session) s.sessions.end(session, 'logout');
       return { done: true };
     },
 
     'auth.changePassword': async ({ current, next }, ctx) => {
-      const { session, operator } = requireSession(ctx);
+      const { session, operator } = ownSession(s, ctx);
       if (session.locked) throw new AppError('SESSION_LOCKED');
       if (!(await verifyPassword(current, operator.passwordHash))) {
         throw new AppError({ code: 'VALIDATION', issues: [{ path: 'current', reason: 'password.wrong' }] });

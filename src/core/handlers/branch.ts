@@ -17,7 +17,7 @@ export function branchHandlers(s: Services, link: BranchLink): HandlerGroup<'bra
         throw err;
       }
       const status = link.status();
-      s.audit.append({ actorId: ctx.operator!.id, action: 'branch.enrolled', subject: `branch:${status.branchId}`, detail: { device: status.device } });
+      s.audit.append({ actorId: ctx.operator.id, action: 'branch.enrolled', subject: `branch:${status.branchId}`, detail: { device: status.device } });
       return status;
     },
   };

@@ -16,7 +16,7 @@ export function catalogAndBranchHandlers(s: Services, catalog: Catalog, today: (
       }
       s.db.transaction(() => {
         s.settings.putBranch(input);
-        s.audit.append({ actorId: ctx.operator!.id, action: 'branch.updated', detail: { ...input } });
+        s.audit.append({ actorId: ctx.operator.id, action: 'branch.updated', detail: { ...input } });
       }).immediate();
       return s.settings.branch();
     },

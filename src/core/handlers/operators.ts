@@ -19,7 +19,7 @@ export function operatorHandlers(s: Services): HandlerGroup<OperatorCalls> {
     'operators.list': (_input, ctx) => {
       const operators = s.operators.all();
       // The list shows IINs and names: viewing personal data leaves a trace.
-      s.audit.append({ actorId: ctx.operator!.id, action: 'operators.viewed', detail: { count: operators.length } });
+      s.audit.append({ actorId: ctx.operator.id, action: 'operators.viewed', detail: { count: operators.length } });
       return { operators };
     },
 
@@ -32,7 +32,7 @@ export function operatorHandlers(s: Services): HandlerGroup<OperatorCalls> {
         if (s.operators.loginTaken(input.login)) throw new AppError('LOGIN_TAKEN');
         if (s.operators.iinTaken(input.iin)) throw new AppError('IIN_TAKEN');
         const newId = s.operators.insert({ ...input, passwordHash, mustChangePassword: true, createdAt: iso(s.clock.now()) });
-        s.audit.append({ actorId: ctx.operator!.id, action: 'operators.created', subject: `operator:${newId}`, detail: { role: input.role } });
+        s.audit.append({ actorId: ctx.operator.id, action: 'operators.created', subject: `operator:${newId}`, detail: { role: input.role } });
         return newId;
       }).immediate();
       return publicOperator(existing(id));
@@ -46,7 +46,7 @@ export function operatorHandlers(s: Services): HandlerGroup<OperatorCalls> {
         }
         s.operators.setDisabled(operatorId, disabled, iso(s.clock.now()));
         s.audit.append({
-          actorId: ctx.operator!.id,
+          actorId: ctx.operator.id,
           action: disabled ? 'operators.disabled' : 'operators.enabled',
           subject: `operator:${operatorId}`,
         });
@@ -62,7 +62,7 @@ export function operatorHandlers(s: Services): HandlerGroup<OperatorCalls> {
         s.operators.setPassword(operatorId, hash, true, iso(s.clock.now()));
         // A reset is also how an administrator lifts a lockout.
         s.throttle.clear(target.login);
-        s.audit.append({ actorId: ctx.operator!.id, action: 'operators.passwordReset', subject: `operator:${operatorId}` });
+        s.audit.append({ actorId: ctx.operator.id, action: 'operators.passwordReset', subject: `operator:${operatorId}` });
       }).immediate();
       return publicOperator(existing(operatorId));
     },

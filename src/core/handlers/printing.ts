@@ -9,7 +9,7 @@ type Calls = 'cases.documentPdf' | 'queue.ticketPdf';
 export function printingHandlers(s: Services, p: CoreParts): HandlerGroup<Calls> {
   const printing = new PrintingService(s, p);
   return {
-    'cases.documentPdf': ({ caseId, kind, paper }, ctx) => printing.documentPdf(caseId, kind, paper, ctx.operator!),
+    'cases.documentPdf': ({ caseId, kind, paper }, ctx) => printing.documentPdf(caseId, kind, paper, ctx.operator),
     'queue.ticketPdf': ({ ticketId }) => printing.ticketPdf(ticketId),
   };
 }

@@ -10,7 +10,7 @@ export function settingsAndAuditHandlers(s: Services): HandlerGroup<Calls> {
     'settings.update': (input, ctx) => {
       s.db.transaction(() => {
         s.settings.put(input);
-        s.audit.append({ actorId: ctx.operator!.id, action: 'settings.updated', detail: { ...input } });
+        s.audit.append({ actorId: ctx.operator.id, action: 'settings.updated', detail: { ...input } });
       }).immediate();
       return s.settings.get();
     },
@@ -19,7 +19,7 @@ export function settingsAndAuditHandlers(s: Services): HandlerGroup<Calls> {
 
     'audit.verify': (_input, ctx) => {
       const verdict = s.audit.verify();
-      s.audit.append({ actorId: ctx.operator!.id, action: 'audit.verified', detail: { ok: verdict.ok, checked: verdict.checked } });
+      s.audit.append({ actorId: ctx.operator.id, action: 'audit.verified', detail: { ok: verdict.ok, checked: verdict.checked } });
       return verdict;
     },
   };

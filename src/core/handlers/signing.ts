@@ -10,7 +10,7 @@ type Calls = 'signing.prepare' | 'signing.sign' | 'signing.get' | 'signing.setti
 export function signingHandlers(s: Services, d: { signing: SigningService; settings: SigningSettingsStore }): HandlerGroup<Calls> {
   return {
     'signing.prepare': ({ caseId }, ctx) => {
-      const { data, xml, scans } = d.signing.requestOf(caseId, ctx.operator!);
+      const { data, xml, scans } = d.signing.requestOf(caseId, ctx.operator);
       return {
         caseNumber: data.caseNumber,
         xml,
@@ -18,7 +18,7 @@ export function signingHandlers(s: Services, d: { signing: SigningService; setti
         signers: d.signing.signers(),
       };
     },
-    'signing.sign': ({ caseId, version, signer }, ctx) => d.signing.sign(caseId, version, signer, ctx.operator!),
+    'signing.sign': ({ caseId, version, signer }, ctx) => d.signing.sign(caseId, version, signer, ctx.operator),
     'signing.get': ({ caseId }) => d.signing.get(caseId),
     'signing.settings': () => d.settings.get(),
     'signing.updateSettings': (input, ctx) => {
@@ -28,7 +28,7 @@ export function signingHandlers(s: Services, d: { signing: SigningService; setti
       s.db.transaction(() => {
         d.settings.put(input);
         s.audit.append({
-          actorId: ctx.operator!.id,
+          actorId: ctx.operator.id,
           action: 'signing.settingsUpdated',
           detail: { roots: d.settings.count(input.trustedRootsPem, 'CERTIFICATE'), crls: d.settings.count(input.crlPem, 'X509 CRL'), ocsp: input.ocspUrl !== null, required: input.required },
         });

@@ -21,11 +21,11 @@ export function trainingHandlers(s: Services, p: CoreParts): HandlerGroup<Calls>
   };
   return {
     'training.scenarios': () => ({ scenarios: training().scenarios() }),
-    'training.start': (input, ctx) => training().start(input, ctx.operator!),
+    'training.start': (input, ctx) => training().start(input, ctx.operator),
     'training.runs': () => ({ runs: training().runs() }),
-    'training.stop': ({ runId }, ctx) => training().stop(runId, ctx.operator!),
-    'training.myRun': (_input, ctx) => training().myRun(ctx.operator!),
-    'training.reset': (_input, ctx) => training().reset(ctx.operator!),
+    'training.stop': ({ runId }, ctx) => training().stop(runId, ctx.operator),
+    'training.myRun': (_input, ctx) => training().myRun(ctx.operator),
+    'training.reset': (_input, ctx) => training().reset(ctx.operator),
   };
 }
 
