@@ -3,8 +3,8 @@
  * built once in `workstation.ts` and handed to their handler groups, so each group names what
  * it uses instead of reaching into the assembly.
  */
-import type { CaseEngine } from './cases/caseService';
-import type { CaseStore } from './cases/caseStore';
+import type { CaseCommands } from './cases/caseCommands';
+import type { CaseReader } from './cases/caseReader';
 import type { TermClock } from './calendar/termClock';
 import type { FieldCipher } from './crypto/fieldCipher';
 import type { BranchLink } from './branch/branchLink';
@@ -20,8 +20,10 @@ export interface CoreParts {
   dataDir: string;
   resourcesDir: string;
   catalog: Catalog;
-  cases: CaseStore;
-  engine: CaseEngine;
+  /** Where cases are read. */
+  cases: CaseReader;
+  /** The operator's actions on a case (training refreshes a case when its fault is lifted). */
+  caseCommands: CaseCommands;
   queue: QueueService;
   queueStore: QueueStore;
   counterQueue: CounterQueue;

@@ -26,7 +26,8 @@ import { operatorHandlers } from './handlers/operators';
 import { settingsAndAuditHandlers } from './handlers/settingsAndAudit';
 import { catalogAndBranchHandlers } from './handlers/catalogAndBranch';
 import { caseHandlers } from './handlers/cases';
-import { CaseEngine } from './cases/caseService';
+import { createCaseEngine, type CaseEngine } from './cases/caseEngine';
+import { CaseReader } from './cases/caseReader';
 import { createCaseStore } from './cases/caseStore';
 import { loadCalendar } from './calendar/calendarData';
 import { TermClock } from './calendar/termClock';
@@ -204,6 +205,13 @@ function liveWorkstation(
   const caseStore = createCaseStore(db, cipher);
   const applicantIndex = (iin: string) => cipher.blindIndex('cases.applicant', iin);
   const outbox = createOutboxStore(db, cipher);
+  const caseReader = new CaseReader({
+    store: caseStore,
+    outbox,
+    catalog,
+    applicantIndex,
+    startOfToday: () => iso(branchClock().startOfDay(today())),
+  });
   // Sixteen cases' messages on the wire at once: enough to keep a commit busy, few for the gateway.
   const concurrency = options.outbox?.concurrency ?? 16;
   const link = new GatewayLink({
@@ -225,7 +233,7 @@ function liveWorkstation(
   const signing = new SigningService({
     services,
     store: createSignatureStore(db, cipher),
-    caseOf: (id) => caseStore.get(id),
+    caseOf: (id) => caseReader.get(id),
     regulation: (id) => catalog.get(id),
     scansOf: (caseId) => scanStore.byCase(caseId).map((s) => ({ id: s.id, documentId: s.documentId, sha256: s.sha256 })),
     trust: () => signingSettings.trust(),
@@ -240,7 +248,7 @@ function liveWorkstation(
     store: outbox,
     port: () => link.port(),
     now: () => clock.now(),
-    apply: (message, answer) => engine.applyAnswer(message, answer),
+    apply: (message, answer) => engine.reactor.applyAnswer(message, answer),
     changed(caseIds) {
       for (const caseId of caseIds) emit('*', 'cases.changed', { caseId });
       // A training run bound to one of these cases may have moved on.
@@ -251,7 +259,7 @@ function liveWorkstation(
     concurrency,
     backoff: options.outbox?.backoff ?? DEFAULT_BACKOFF,
   });
-  engine = new CaseEngine({
+  engine = createCaseEngine({
     services,
     store: caseStore,
     outbox,
@@ -280,7 +288,7 @@ function liveWorkstation(
   queue.closeEarlierDays();
   const announceBranch = coalesced(250, () => db.open && emit('*', 'branch.changed', branchLink.status()));
   const branchLink: BranchLink = new BranchLink({
-    store: createBranchStore(db, cipher, caseStore, services.operators, (id) => catalog.get(id)),
+    store: createBranchStore(db, cipher, caseReader, services.operators, (id) => catalog.get(id)),
     changed: announceBranch,
     pushed: (event) => {
       CounterQueue.relay(emit, event);
@@ -321,7 +329,7 @@ function liveWorkstation(
     services,
     store: scanStore,
     vault: new ScanVault(join(options.dataDir, 'scans'), keys.get('scan-vault'), keys.get('scan-name')),
-    cases: caseStore,
+    cases: caseReader,
     catalog,
     scanner: saneScanner({ command: options.scanimage }),
     hotFolder: options.hotFolder ?? null,
@@ -335,8 +343,8 @@ function liveWorkstation(
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
     catalog,
-    cases: caseStore,
-    engine,
+    cases: caseReader,
+    caseCommands: engine.commands,
     queue,
     queueStore,
     counterQueue,
@@ -352,24 +360,17 @@ function liveWorkstation(
     ...reportHandlers(services, parts),
     ...printingHandlers(services, parts),
     ...trainingHandlers(services, parts),
-    ...queueHandlers(services, { queue: counterQueue, store: queueStore, engine, catalog, today }),
+    ...queueHandlers(services, { queue: counterQueue, store: queueStore, commands: engine.commands, cases: caseReader, catalog, today }),
     ...branchHandlers(services, branchLink),
     ...setupHandlers(services),
     ...authHandlers(services, sharedLockout),
     ...operatorHandlers(services),
     ...settingsAndAuditHandlers(services),
     ...catalogAndBranchHandlers(services, catalog, today),
-    ...gatewayHandlers(services, { outbox, sender, link, cases: caseStore, catalog, cipher }),
+    ...gatewayHandlers(services, { outbox, sender, link, cases: caseReader, catalog, cipher }),
     ...signingHandlers(services, { signing, settings: signingSettings }),
     ...scanHandlers(scans),
-    ...caseHandlers(services, {
-      engine,
-      store: caseStore,
-      catalog,
-      today,
-      startOfToday: () => iso(branchClock().startOfDay(today())),
-      applicantIndex,
-    }),
+    ...caseHandlers(services, { commands: engine.commands, cases: caseReader, catalog, today }),
   };
   audit.append({ actorId: null, action: 'app.started', detail: { training: services.training, recoveredFromUncleanShutdown: lock.uncleanShutdown } });
   // Whatever the last run left in the outbox goes on from where it stood.
@@ -385,7 +386,7 @@ function liveWorkstation(
     maintain: () => {
       // A new day begins with the last one's open tickets recorded as unserved.
       queue.closeEarlierDays();
-      engine.pollStatuses(link.pollIntervalMs());
+      engine.reactor.pollStatuses(link.pollIntervalMs());
       if (sender.link.tick(clock.now())) announceGateway();
       scans.purge().done.catch((err: unknown) => logLine(`scan purge: ${(err as Error).message}`));
       checkpoint(db);

@@ -8,7 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditRow, DirectoryAccount, FallbackTicket, RegistryCase, RegistryStep, RegistrySurvey } from '../../shared/branch/wire';
 import type { Regulation } from '../../shared/regulation';
-import type { CaseStore } from '../cases/caseStore';
+import type { CaseReader } from '../cases/caseReader';
 import { refusalReasonOf as refusalOf } from '../reports/refusalReason';
 import type { FieldCipher } from '../crypto/fieldCipher';
 import type { OperatorStore } from '../auth/operatorStore';
@@ -37,7 +37,7 @@ interface TicketRow {
  * `regulation` gives the acts the cases follow: the branch's reports get each case's queue group
  * and each step's norm from the workstation, as it applied them, and keep no copy of the acts.
  */
-export function createBranchStore(db: Database, cipher: FieldCipher, cases: CaseStore, operators: OperatorStore, regulation: (id: string) => Regulation | undefined) {
+export function createBranchStore(db: Database, cipher: FieldCipher, cases: CaseReader, operators: OperatorStore, regulation: (id: string) => Regulation | undefined) {
   const q = {
     link: db.prepare('SELECT * FROM branch_link'),
     save: db.prepare(

@@ -1,7 +1,7 @@
 /** The link to the e-government gateway: its state, the outbox's backlog, retries, settings. */
 import { AppError } from '../../shared/errors';
 import type { GatewayStatus } from '../../shared/gateway';
-import type { CaseStore } from '../cases/caseStore';
+import type { CaseReader } from '../cases/caseReader';
 import type { FieldCipher } from '../crypto/fieldCipher';
 import type { GatewayLink } from '../gateway/gatewayLink';
 import type { OutboxSender } from '../outbox/sender';
@@ -17,7 +17,7 @@ export interface GatewayHandlerDeps {
   outbox: OutboxStore;
   sender: OutboxSender;
   link: GatewayLink;
-  cases: CaseStore;
+  cases: CaseReader;
   catalog: Catalog;
   cipher: FieldCipher;
 }
@@ -59,7 +59,7 @@ export function gatewayHandlers(s: Services, d: GatewayHandlerDeps): HandlerGrou
     'gateway.retry': ({ messageId }, ctx) => {
       const found = s.db.transaction(() => {
         const changed = d.outbox.retryNow(messageId, s.clock.now());
-        if (changed) s.audit.append({ actorId: ctx.operator!.id, action: 'gateway.retried', subject: `message:${messageId}` });
+        if (changed) s.audit.append({ actorId: ctx.operator.id, action: 'gateway.retried', subject: `message:${messageId}` });
         return changed;
       }).immediate();
       if (!found) throw new AppError('NOT_FOUND');
@@ -84,7 +84,7 @@ export function gatewayHandlers(s: Services, d: GatewayHandlerDeps): HandlerGrou
         });
         // The audit row names what changed, never the password itself.
         s.audit.append({
-          actorId: ctx.operator!.id,
+          actorId: ctx.operator.id,
           action: 'gateway.settingsUpdated',
           detail: { endpoint: input.endpoint, senderId: input.senderId, passwordChanged: Boolean(input.password), caPem: input.caPem !== null },
         });
@@ -100,7 +100,7 @@ export function gatewayHandlers(s: Services, d: GatewayHandlerDeps): HandlerGrou
       } catch {
         throw new AppError('GATEWAY_UNAVAILABLE');
       }
-      s.audit.append({ actorId: ctx.operator!.id, action: 'training.gatewayFault', detail: { mode } });
+      s.audit.append({ actorId: ctx.operator.id, action: 'training.gatewayFault', detail: { mode } });
       // Back to normal: what waited goes now rather than after its backoff.
       if (mode === 'none') d.outbox.pullForward(s.clock.now(), 500);
       d.sender.wake();

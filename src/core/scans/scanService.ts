@@ -9,7 +9,8 @@ import { AppError } from '../../shared/errors';
 import type { CaseScans, ScanSource, ScanView } from '../../shared/scans';
 import type { OperatorRecord } from '../auth/operatorStore';
 import { iso } from '../clock';
-import type { CaseRecord, CaseStore } from '../cases/caseStore';
+import type { CaseReader } from '../cases/caseReader';
+import type { CaseRecord } from '../cases/caseStore';
 import type { Catalog } from '../regulations/catalog';
 import type { Services } from '../services';
 import { CannotDraw, drawPage, thumbnail } from './images';
@@ -22,7 +23,7 @@ export interface ScanServiceDeps {
   services: Services;
   store: ScanStore;
   vault: ScanVault;
-  cases: CaseStore;
+  cases: CaseReader;
   catalog: Catalog;
   scanner: Scanner;
   hotFolder: string | null;

@@ -189,7 +189,7 @@ export class TrainingService {
     this.lifted.add(run.id);
     const trainee = this.s.operators.byId(run.traineeId);
     void this.setFault('none', false)
-      .then(() => (caseId !== null && trainee ? this.p.engine.refresh(caseId, trainee) : undefined))
+      .then(() => (caseId !== null && trainee ? this.p.caseCommands.refresh({ caseId }) : undefined))
       .catch((err: unknown) => process.stderr.write(`${new Date().toISOString()} core training: lifting the fault failed: ${(err as Error).message}\n`));
   }
 
