@@ -45,6 +45,20 @@ export class BranchDirectory {
     };
   }
 
+  /**
+   * The full names of these logins, opened from the directory (sealed there as personal data),
+   * for the supervisor's report to name its operators; a login the directory lacks is left out.
+   */
+  async fullNames(logins: Iterable<string>): Promise<Map<string, string>> {
+    const wanted = [...new Set(logins)];
+    if (!wanted.length) return new Map();
+    const { rows } = await this.pool.query<{ login: string; full_name_enc: Buffer }>(
+      'SELECT login, full_name_enc FROM operators WHERE login = ANY($1::text[])',
+      [wanted],
+    );
+    return new Map(rows.map((r) => [r.login, this.sealer.open('operators.full_name', r.full_name_enc)]));
+  }
+
   private row(a: DirectoryAccount) {
     const { fullName, iin, ...rest } = a;
     return {

@@ -61,6 +61,6 @@ export function branchHandlers(d: Deps): BranchHandlers {
     'auth.failed': (_device, input) => d.throttle.failed(input.loginKey),
     'auth.succeeded': (_device, input) => d.throttle.succeeded(input.loginKey),
     'auth.throttle': (_device, input) => d.throttle.state(input.loginKey),
-    ...reportCalls(d.pool, d.timeZone),
+    ...reportCalls(d.pool, d.timeZone, d.directory),
   };
 }

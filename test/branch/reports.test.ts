@@ -14,7 +14,7 @@ import { TRAINING_PEOPLE } from '../../src/core/gateway/trainingGateway';
 import { databasePath } from '../../src/core/workstation';
 import type { Report } from '../../src/shared/reports/report';
 import { startTestBranch, type TestBranch } from '../support/branch';
-import { openCounter } from '../support/counter';
+import { OPERATOR, openCounter } from '../support/counter';
 import { makeIin } from '../support/iins';
 import { startLinkProxy, type LinkProxy } from '../support/linkProxy';
 import { postgresAvailable } from '../support/postgres';
@@ -270,6 +270,18 @@ describe.skipIf(!postgresAvailable)("the supervisor's report over the whole bran
     ]);
     expect(report.breaches[0]).toMatchObject({ caseNumber: 'W-09/A-20260115-0901', step: 'p1', overSeconds: 180 });
     older.close();
+  });
+
+  it("names the operators by the full names in the branch's directory, a login it does not hold by the login alone", async () => {
+    const report = await w1.core.call('reports.get', QUERY, 'admin');
+    expect(report.scope).toBe('branch');
+    // operator1 worked at both counters; operator9 (W-09's, above) has cases but no account in the directory.
+    expect(report.byOperator.map((o) => o.operator)).toEqual(['operator1', 'operator9']);
+    expect(report.operators).toEqual({ operator1: OPERATOR.fullName });
+    // The directory seals the name: it is opened for the report, not read in clear.
+    const stored = await branch.server.pool.query<{ full_name_enc: Buffer }>("SELECT full_name_enc FROM operators WHERE login = 'operator1'");
+    expect(stored.rows[0]!.full_name_enc.includes(Buffer.from(OPERATOR.fullName))).toBe(false);
+    expect((await w2.core.call('reports.get', { ...QUERY, operator: 'operator9' }, 'admin')).operators).toEqual({});
   });
 
   it("with the link cut, a counter's report is its own again", async () => {

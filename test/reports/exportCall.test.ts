@@ -65,6 +65,15 @@ describe('reports.export', () => {
     expect(text).toContain('Мүгедек балаларды үйде оқытуға');
   });
 
+  it('leaves an audit row for every reading, drill-down and export: reports name the operators', async () => {
+    const query = { period: 'day' as const, from: today(), to: today() };
+    const before = core.auditActions().length;
+    await core.call('reports.get', query, 'supervisor');
+    await core.call('reports.cases', { query, drill: { figure: 'status', status: 'refused' } }, 'supervisor');
+    await core.call('reports.export', { query, format: 'csv', locale: 'kk' }, 'supervisor');
+    expect(core.auditActions().slice(before)).toEqual(['reports.read', 'reports.drilled', 'reports.exported']);
+  });
+
   it('is for supervisors: an operator is refused, a bad format is a validation error', async () => {
     const query = { period: 'day' as const, from: today(), to: today() };
     expect((await core.fail('reports.export', { query, format: 'csv', locale: 'kk' }, 'counter-1')).code).toBe('FORBIDDEN');

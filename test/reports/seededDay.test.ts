@@ -186,6 +186,30 @@ describe('a day of 500 tickets and 200 cases: every figure as planted', () => {
     expect([nobody.cases.total, nobody.queue.total.issued, nobody.breachesTotal]).toEqual([0, 0, 0]);
   });
 
+  it('names each operator it counts by full name, opened from the accounts; the exports write "Full Name (login)"', async () => {
+    const r = await report();
+    // Only the operators the report names: not the supervisor reading it, not the administrator.
+    expect(r.operators).toEqual({ operator1: 'Оператор Қызметкер 1', operator2: 'Оператор Қызметкер 2', operator3: 'Оператор Қызметкер 3' });
+    for (const login of [...r.byOperator.map((o) => o.operator), ...r.queue.byOperator.map((o) => o.operator), ...r.breaches.flatMap((x) => x.operator ?? [])]) {
+      expect(r.operators[login]).toBeDefined();
+    }
+    // The sealed column holds no name in clear.
+    const db = new Database(databasePath(core.dataDir), { readonly: true });
+    try {
+      const sealed = db.prepare("SELECT full_name_enc FROM operators WHERE login = 'operator1'").get() as { full_name_enc: Buffer };
+      expect(Buffer.from(sealed.full_name_enc).includes(Buffer.from('Оператор Қызметкер 1'))).toBe(false);
+    } finally {
+      db.close();
+    }
+    // Narrowed to one operator (the login in any case), the names are that operator's.
+    expect((await report({ operator: 'Operator2' })).operators).toEqual({ operator2: 'Оператор Қызметкер 2' });
+
+    const csv = await core.call('reports.export', { query: { period: 'day', from: DAY, to: DAY, operator: 'operator1' }, format: 'csv', locale: 'ru' } as never, 'sup');
+    const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+    expect(text).toContain('Оператор: Оператор Қызметкер 1 (operator1)');
+    expect(text.split('\r\n').some((line) => line.startsWith('Оператор Қызметкер 1 (operator1);80;'))).toBe(true);
+  });
+
   it('a week and a month take in the other days, and nothing outside them', async () => {
     const week = await report({ period: 'week', from: '2026-01-12', to: '2026-01-18' });
     // The day's 200, the four cases of 12–13 January, ten of the 14th, one ten minutes into the 16th.

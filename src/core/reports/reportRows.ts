@@ -12,7 +12,8 @@
  *
  * The filter narrows cases and steps to the acts of a group (the act's `service.queueGroup`) or to
  * one act; an operator's login narrows cases to those the operator opened, steps to those they
- * took and tickets to those they called. Nothing personal is read: numbers, logins, times.
+ * took and tickets to those they called. Read: numbers, logins, times, and the full names of the
+ * operators (through the accounts' store, which opens them) so the report can name its logins.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { CaseStatus } from '../../shared/cases';
@@ -21,6 +22,7 @@ import type { Norm } from '../../shared/regulation';
 import type { ReportQuery } from '../../shared/reports/report';
 import type { ReportCaseRow, ReportRows, ReportStepRow, ReportSurveyRow, ReportTicketRow } from '../../shared/reports/rows';
 import type { TicketState } from '../../shared/queue';
+import type { OperatorStore } from '../auth/operatorStore';
 import type { TermClock } from '../calendar/termClock';
 import { addDays } from '../calendar/isoDate';
 import { iso } from '../clock';
@@ -81,6 +83,7 @@ export class CounterReportRows {
     private readonly db: Database,
     private readonly catalog: Catalog,
     private readonly clock: () => TermClock,
+    private readonly operators: Pick<OperatorStore, 'all'>,
   ) {}
 
   private statement(sql: string): Statement {
@@ -121,6 +124,11 @@ export class CounterReportRows {
   private logins(): Map<number, string> {
     const rows = this.statement('SELECT id, login FROM operators').all() as { id: number; login: string }[];
     return new Map(rows.map((r) => [r.id, r.login]));
+  }
+
+  /** Every account's full name by login, opened by the store (the names are sealed in the row); the report keeps the ones it names. */
+  private fullNames(): Map<string, string> {
+    return new Map(this.operators.all().map((o) => [o.login, o.fullName]));
   }
 
   private norm(regulationId: string, step: string): Norm | null {
@@ -215,6 +223,8 @@ export class CounterReportRows {
       ),
       surveys,
       tickets: tickets as ReportTicketRow[],
+      // Not for a drill-down: its cases carry logins only.
+      ...(options.forDrillDown ? {} : { operatorNames: this.fullNames() }),
       norm: (regulationId, step) => this.norm(regulationId, step),
     };
     if (options.forDrillDown) rows.casesOutsidePeriod = this.outside(rows, logins);

@@ -5,6 +5,7 @@ import { StatusBadge } from '../cases/StatusBadge';
 import { useLocale, useT } from '../i18n/localeStore';
 import { DrillCell, ReportSection } from './DrillFigure';
 import { actTitle, reasonText, type Regulations } from './figures';
+import { OperatorName, operatorText } from './OperatorName';
 import { RefusalsChart } from './ReportCharts';
 import { num, ReportTable } from './ReportTable';
 import { useReports } from './reportsStore';
@@ -93,6 +94,7 @@ export function ServicesSection({ report, regulations }: { report: Report; regul
 
 export function OperatorsSection({ report }: { report: Report }) {
   const t = useT();
+  const names = useReports((s) => s.operatorNames);
   const columns = [t('reports.operator'), num(t('reports.service.cases')), num(t('reports.service.refused')), num(t('reports.service.breaches'))];
   return (
     <ReportSection title={t('reports.operators.title')} testId="report-operators" empty={report.byOperator.length === 0} emptyText={t('reports.drill.none')}>
@@ -100,8 +102,10 @@ export function OperatorsSection({ report }: { report: Report }) {
         <tbody>
           {report.byOperator.map((o) => (
             <tr key={o.operator} data-operator={o.operator}>
-              <th scope="row">{o.operator}</th>
-              <DrillCell value={o.cases} what={o.operator} drill={{ figure: 'operator', operator: o.operator }} />
+              <th scope="row">
+                <OperatorName login={o.operator} />
+              </th>
+              <DrillCell value={o.cases} what={operatorText(names, o.operator)} drill={{ figure: 'operator', operator: o.operator }} />
               <td className="num">{o.refused}</td>
               <td className="num">{o.breaches}</td>
             </tr>

@@ -13,6 +13,7 @@ import { Dialog } from '../ui/Dialog';
 import { formatTimestamp } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { actTitle, reasonText, stepName, type Regulations } from './figures';
+import { OperatorName, operatorText } from './OperatorName';
 import { ReportTable } from './ReportTable';
 import { useReports } from './reportsStore';
 
@@ -36,7 +37,7 @@ export function drillTitle(t: Translate, locale: Locale, regulations: Regulation
     case 'service':
       return t('reports.drill.service', { act: actTitle(regulations, drill.regulationId, locale) });
     case 'operator':
-      return t('reports.drill.operator', { operator: drill.operator });
+      return t('reports.drill.operator', { operator: operatorText(useReports.getState().operatorNames, drill.operator) });
   }
 }
 
@@ -82,7 +83,7 @@ export function DrillDialog({ onOpenCase }: { onOpenCase: ((caseId: number) => v
                       <StatusBadge status={c.status} />
                     </td>
                     <td>{stepLabelById(t, regulations[c.regulationId] ?? undefined, c.step)}</td>
-                    <td>{c.operator ?? t('reports.nobody')}</td>
+                    <td>{c.operator === null ? t('reports.nobody') : <OperatorName login={c.operator} />}</td>
                     <td className="nowrap">{formatTimestamp(c.createdAt)}</td>
                     <td>
                       {c.caseId !== null && onOpenCase ? (

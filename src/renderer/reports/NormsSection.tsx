@@ -8,6 +8,7 @@ import { useLocale, useT } from '../i18n/localeStore';
 import { formatTimestamp } from '../ui/format';
 import { DrillCell, ReportSection } from './DrillFigure';
 import { actTitle, durationText, normsByAct, stepName, type Regulations } from './figures';
+import { OperatorName } from './OperatorName';
 import { BreachesChart } from './ReportCharts';
 import { num, ReportTable } from './ReportTable';
 import { useReports } from './reportsStore';
@@ -107,7 +108,7 @@ function BreachList({ report, regulations }: { report: Report; regulations: Regu
                   <td className="report-step" title={actTitle(regulations, b.regulationId, locale)}>
                     <StepCell regulations={regulations} regulationId={b.regulationId} step={b.step} withAct />
                   </td>
-                  <td>{b.operator ?? t('reports.nobody')}</td>
+                  <td>{b.operator === null ? t('reports.nobody') : <OperatorName login={b.operator} />}</td>
                   <td className="nowrap">{formatTimestamp(b.startedAt)}</td>
                   <td className="nowrap">{formatTimestamp(b.normDueAt)}</td>
                   <td className="num">

@@ -1,9 +1,11 @@
 /** The queue over the period: tickets issued, served, not come, left unserved; wait and service times by group, operator and day. */
+import type { ReactNode } from 'react';
 import type { QueueReportFigures, Report } from '../../shared/reports/report';
 import { useT } from '../i18n/localeStore';
 import { seconds } from '../queue/labels';
 import { dotted } from './period';
 import { ReportSection } from './DrillFigure';
+import { OperatorName } from './OperatorName';
 import { num, ReportTable } from './ReportTable';
 import { TicketsByDayChart } from './ReportCharts';
 
@@ -13,7 +15,7 @@ function cells(f: QueueReportFigures): (string | number)[] {
   return [f.issued, f.served, f.noShow, f.unserved, seconds(f.waitMedianSeconds), seconds(f.waitP90Seconds), seconds(f.serviceMedianSeconds), seconds(f.serviceP90Seconds)];
 }
 
-function FiguresTable({ caption, first, rows, testId }: { caption: string; first: string; rows: { key: string; label: string; f: QueueReportFigures }[]; testId: string }) {
+function FiguresTable({ caption, first, rows, testId }: { caption: string; first: string; rows: { key: string; label: ReactNode; f: QueueReportFigures }[]; testId: string }) {
   const t = useT();
   if (rows.length === 0) return null;
   return (
@@ -72,7 +74,7 @@ export function QueueSection({ report }: { report: Report }) {
       <TicketsByDayChart report={report} />
       <DaysTable report={report} />
       <FiguresTable caption={t('reports.queue.byGroup')} first={t('reports.queue.group')} testId="queue-groups" rows={report.queue.byGroup.map((g) => ({ key: g.group, label: g.group, f: g }))} />
-      <FiguresTable caption={t('reports.queue.byOperator')} first={t('reports.operator')} testId="queue-operators" rows={report.queue.byOperator.map((o) => ({ key: o.operator, label: o.operator, f: o }))} />
+      <FiguresTable caption={t('reports.queue.byOperator')} first={t('reports.operator')} testId="queue-operators" rows={report.queue.byOperator.map((o) => ({ key: o.operator, label: <OperatorName login={o.operator} />, f: o }))} />
     </ReportSection>
   );
 }

@@ -2,12 +2,13 @@
 import { useLocale, useT } from '../i18n/localeStore';
 import { SelectField } from '../ui/SelectField';
 import { actTitle } from './figures';
+import { operatorText } from './OperatorName';
 import { useReports } from './reportsStore';
 
 export function ReportFilters() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const { filters, groups, operators, report, regulations, setFilters } = useReports();
+  const { filters, groups, operators, operatorNames, report, regulations, setFilters } = useReports();
   const all = { value: '', label: t('reports.filter.all') };
 
   const services = new Map<string, string>();
@@ -36,7 +37,7 @@ export function ReportFilters() {
         name="operator"
         label={t('reports.filter.operator')}
         value={filters.operator ?? ''}
-        options={[all, ...operators.map((o) => ({ value: o, label: o }))]}
+        options={[all, ...operators.map((o) => ({ value: o, label: operatorText(operatorNames, o) }))]}
         onChange={(e) => setFilters({ operator: e.target.value || undefined })}
       />
     </div>

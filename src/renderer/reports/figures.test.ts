@@ -52,6 +52,7 @@ function report(overrides: Partial<Report> = {}): Report {
     queue: { total: zeroQueue, byGroup: [], byOperator: [], byDay: [] },
     byService: [],
     byOperator: [],
+    operators: {},
     ...overrides,
   };
 }

@@ -36,6 +36,8 @@ interface ReportsState {
   groups: z.infer<typeof KioskGroup>[];
   /** Every operator seen in this period's reports, so narrowing to one keeps the others choosable. */
   operators: string[];
+  /** The full names of the operators the reports named, by login (kept for the session: the drill-down and the filter show them too). */
+  operatorNames: Record<string, string>;
   drill: Drill | null;
   setSpan(span: Span): void;
   shift(by: -1 | 1): void;
@@ -69,6 +71,7 @@ export const useReports = create<ReportsState>()((set, get) => ({
   regulations: {},
   groups: [],
   operators: [],
+  operatorNames: {},
   drill: null,
 
   setSpan(span) {
@@ -91,7 +94,7 @@ export const useReports = create<ReportsState>()((set, get) => ({
       const report = await invoke('reports.get', queryOf(span, filters));
       if (mine !== asked) return;
       const seen = new Set([...get().operators, ...report.byOperator.map((o) => o.operator), ...report.queue.byOperator.map((o) => o.operator)]);
-      set({ report, loading: false, operators: [...seen].sort((a, b) => a.localeCompare(b)) });
+      set({ report, loading: false, operators: [...seen].sort((a, b) => a.localeCompare(b)), operatorNames: { ...get().operatorNames, ...report.operators } });
       void fetchRegulations(report);
     } catch (error) {
       if (mine !== asked) return;
@@ -152,5 +155,5 @@ async function fetchRegulations(report: Report): Promise<void> {
 whenSessionCloses(() => {
   asked++;
   drilled++;
-  useReports.setState({ span: thisWeek(), filters: {}, report: null, problem: null, operators: [], drill: null, loading: false });
+  useReports.setState({ span: thisWeek(), filters: {}, report: null, problem: null, operators: [], operatorNames: {}, drill: null, loading: false });
 });

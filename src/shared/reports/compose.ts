@@ -157,7 +157,18 @@ export function composeReport(query: ReportQuery, rows: ReportRows, scope: Repor
       const cs = casesOfOperator(operator);
       return { operator, cases: cs.length, refused: cs.filter(isRefusal).length, breaches: breachesByOperator.get(operator) ?? 0 };
     }),
+    operators: namesOf(rows, [...operators, ...rows.tickets.flatMap((t) => (t.operator === null ? [] : [t.operator])), ...(query.operator ? [query.operator.toLowerCase()] : [])]),
   };
+}
+
+/** The full names of the logins the report names (its operators, the queue's, the filter's), no others. */
+function namesOf(rows: ReportRows, logins: Iterable<string>): Record<string, string> {
+  const known = rows.operatorNames;
+  if (!known) return {};
+  return Object.fromEntries([...new Set(logins)].sort().flatMap((login) => {
+    const name = known.get(login);
+    return name === undefined ? [] : [[login, name] as const];
+  }));
 }
 
 function toReportCase(c: ReportCaseRow): ReportCase {

@@ -118,6 +118,11 @@ export const Report = z.object({
   }),
   byService: z.array(z.object({ regulationId: z.string(), cases: Count, refused: Count, issued: Count, breaches: Count })),
   byOperator: z.array(z.object({ operator: z.string(), cases: Count, refused: Count, breaches: Count })),
+  /**
+   * The full name of each operator the report names, by login (a login its store does not know is
+   * left out: shown as the login alone). Absent from a branch server older than the names: none.
+   */
+  operators: z.record(z.string(), z.string()).default(() => ({})),
 });
 export type Report = z.infer<typeof Report>;
 

@@ -61,6 +61,11 @@ export interface ReportRows {
    * earlier whose step ended or ran past its norm in the period), so a breach leads to its case.
    */
   casesOutsidePeriod?: ReportCaseRow[];
+  /**
+   * The operators' full names by login, as their store reads them (the counter's accounts, the
+   * branch's directory); the report keeps those of the logins it names. Absent: logins only.
+   */
+  operatorNames?: ReadonlyMap<string, string>;
   /** The norm of each act's step, as the act gives it (null where it gives none). */
   norm(regulationId: string, step: string): Norm | null;
 }

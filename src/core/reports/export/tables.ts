@@ -60,7 +60,7 @@ export function layoutReport(report: Report, locale: ExportLocale, names: ActNam
   const filters = [
     `${L.group}: ${q.group ?? L.all}`,
     `${L.service}: ${q.regulationId ? titleOf(q.regulationId) : L.all}`,
-    `${L.operator}: ${q.operator ?? L.all}`,
+    `${L.operator}: ${q.operator ? operatorName(report, q.operator.toLowerCase()) : L.all}`,
   ].join('; ');
   return {
     title: L.title,
@@ -80,6 +80,12 @@ export function layoutReport(report: Report, locale: ExportLocale, names: ActNam
       queueSection(report, L),
     ],
   };
+}
+
+/** An operator as the exports write one: "Full Name (login)", or the login alone when the report has no name for it. */
+export function operatorName(r: Report, login: string): string {
+  const name = r.operators[login];
+  return name ? `${name} (${login})` : login;
 }
 
 function normsSection(r: Report, L: ExportLabels, names: ActNames): Section {
@@ -109,9 +115,9 @@ function breachesSection(r: Report, L: ExportLabels, titleOf: (id: string) => st
     tables: [
       {
         title: null,
-        columns: [text(L.breaches.case, 16), text(L.service, 32), text(L.breaches.step, 14), text(L.operator, 14), text(L.breaches.startedAt, 17), text(L.breaches.endedAt, 17), text(L.breaches.dueAt, 17), dec(L.breaches.over, 16)],
+        columns: [text(L.breaches.case, 16), text(L.service, 32), text(L.breaches.step, 14), text(L.operator, 28), text(L.breaches.startedAt, 17), text(L.breaches.endedAt, 17), text(L.breaches.dueAt, 17), dec(L.breaches.over, 16)],
         rows: r.breaches.map((b) => [
-          b.caseNumber, titleOf(b.regulationId), stepOf(b.regulationId, b.step), b.operator, branchTime(b.startedAt),
+          b.caseNumber, titleOf(b.regulationId), stepOf(b.regulationId, b.step), b.operator === null ? null : operatorName(r, b.operator), branchTime(b.startedAt),
           b.endedAt ? branchTime(b.endedAt) : L.breaches.open, branchTime(b.normDueAt), b.overSeconds,
         ]),
         ...(cut ? { note: L.breaches.cut.replace('{shown}', String(r.breaches.length)).replace('{total}', String(r.breachesTotal)) } : {}),
@@ -137,8 +143,8 @@ function casesSection(r: Report, L: ExportLabels, titleOf: (id: string) => strin
       },
       {
         title: L.cases.byOperator,
-        columns: [text(L.operator, 20), int(L.cases.cases), int(L.cases.refused), int(L.cases.breaches)],
-        rows: r.byOperator.map((o) => [o.operator, o.cases, o.refused, o.breaches]),
+        columns: [text(L.operator, 32), int(L.cases.cases), int(L.cases.refused), int(L.cases.breaches)],
+        rows: r.byOperator.map((o) => [operatorName(r, o.operator), o.cases, o.refused, o.breaches]),
       },
     ],
   };
@@ -194,7 +200,7 @@ function queueSection(r: Report, L: ExportLabels): Section {
         columns: [text(L.group, 14), ...figureColumns],
         rows: [...r.queue.byGroup.map((g) => [g.group, ...figures(g)]), [L.total, ...figures(r.queue.total)]],
       },
-      { title: L.queue.byOperator, columns: [text(L.operator, 16), ...figureColumns], rows: r.queue.byOperator.map((o) => [o.operator, ...figures(o)]) },
+      { title: L.queue.byOperator, columns: [text(L.operator, 28), ...figureColumns], rows: r.queue.byOperator.map((o) => [operatorName(r, o.operator), ...figures(o)]) },
       {
         title: L.queue.byDay,
         columns: [text(L.queue.day, 12), int(L.queue.issued), int(L.queue.served), int(L.queue.noShow)],
