@@ -4,14 +4,7 @@ import './zodConfig';
 // so the last one would win for every letter and Kazakh would fall back to a system face.
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
-import './styles/tokens.css';
-import './styles/base.css';
-import './styles/layout.css';
-import './styles/forms.css';
-import './styles/tables.css';
-import './styles/screens.css';
-import './styles/cases.css';
-import './styles/documents.css';
+import './styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -3,51 +3,38 @@
  * branch's CA certificate and the one-time code. Once the branch has taken the code it is cleared:
  * it is good for one enrollment only.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { BranchStatus } from '../../shared/branchStatus';
 import { precheck } from '../client/precheck';
-import { attempt, validationProblem, type Problem } from '../client/problem';
 import { useT } from '../i18n/localeStore';
-import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
-import { focusFirstInvalid } from '../ui/focusFirstInvalid';
+import { FormOutcome } from '../ui/FormOutcome';
+import { FormSubmit } from '../ui/FormSubmit';
 import { Notice } from '../ui/Notice';
 import { PemField } from '../ui/PemField';
-import { useFormValues } from '../ui/useFormValues';
+import { useForm } from '../ui/useForm';
 import { useBranch } from './branchStore';
 import { describeEnrollProblem, EMPTY_ENROLL_FORM, enrollInput } from './enrollForm';
 
 export function BranchEnrollForm({ joined }: { joined: boolean }) {
   const t = useT();
   const enroll = useBranch((s) => s.enroll);
-  const { values, bind, set } = useFormValues(EMPTY_ENROLL_FORM);
-  const form = useRef<HTMLFormElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  // Described by its own words: an unanswered enrollment means something else than a ticket's.
+  const { form, values, bind, set, problem, fieldError, busy, submit } = useForm(EMPTY_ENROLL_FORM, { describe: describeEnrollProblem });
   const [done, setDone] = useState<BranchStatus | null>(null);
-  // Described here, not by useSaveForm: an unanswered enrollment means something else than a ticket's.
-  const text = problem && describeEnrollProblem(t, problem);
-  const fields = text?.fields ?? {};
 
-  async function submit(event: FormEvent) {
+  async function join(event: FormEvent) {
     event.preventDefault();
     const input = enrollInput(values);
     setDone(null);
-    let failed = validationProblem(precheck('branch.enroll', input));
-    if (!failed) {
-      setBusy(true);
-      failed = await attempt(async () => {
-        setDone(await enroll(input));
-        set('code', '');
-      });
-      setBusy(false);
-    }
-    setProblem(failed);
-    if (failed) focusFirstInvalid(form.current);
+    await submit(precheck('branch.enroll', input), async () => {
+      setDone(await enroll(input));
+      set('code', '');
+    });
   }
 
   return (
-    <form ref={form} className="form form--narrow" onSubmit={submit} noValidate data-testid="branch-enroll-form">
+    <form ref={form} className="form form--narrow" onSubmit={join} noValidate data-testid="branch-enroll-form">
       <h3 className="subsection-title">{t('branch.enroll.title')}</h3>
       <p className="page-lead">{t('branch.enroll.lead')}</p>
       {joined && !done && <Notice tone="info">{t('branch.enroll.again')}</Notice>}
@@ -56,18 +43,18 @@ export function BranchEnrollForm({ joined }: { joined: boolean }) {
           {t('branch.enroll.done', { branch: done.branchName ?? done.branchId ?? '—', device: done.device ?? '—' })}
         </Notice>
       )}
-      {text && <Notice tone="error">{text.summary}</Notice>}
+      <FormOutcome problem={problem} />
       <Field
         label={t('branch.enroll.enrollUrl')}
         hint={t('branch.enroll.enrollUrlHint')}
         inputMode="url"
         autoComplete="off"
         spellCheck={false}
-        error={fields.enrollUrl}
+        error={fieldError('enrollUrl')}
         {...bind('enrollUrl')}
       />
-      <Field label={t('branch.enroll.apiUrl')} hint={t('branch.enroll.apiUrlHint')} inputMode="url" autoComplete="off" spellCheck={false} error={fields.apiUrl} {...bind('apiUrl')} />
-      <PemField label={t('branch.enroll.caPem')} hint={t('branch.enroll.caPemHint')} name="caPem" value={values.caPem} error={fields.caPem} onChange={(caPem) => set('caPem', caPem)} />
+      <Field label={t('branch.enroll.apiUrl')} hint={t('branch.enroll.apiUrlHint')} inputMode="url" autoComplete="off" spellCheck={false} error={fieldError('apiUrl')} {...bind('apiUrl')} />
+      <PemField label={t('branch.enroll.caPem')} hint={t('branch.enroll.caPemHint')} name="caPem" value={values.caPem} error={fieldError('caPem')} onChange={(caPem) => set('caPem', caPem)} />
       <Field
         label={t('branch.enroll.code')}
         hint={t('branch.enroll.codeHint')}
@@ -75,14 +62,10 @@ export function BranchEnrollForm({ joined }: { joined: boolean }) {
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
-        error={fields.code}
+        error={fieldError('code')}
         {...bind('code')}
       />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" shortcut="Enter" busy={busy}>
-          {t('branch.enroll.submit')}
-        </Button>
-      </div>
+      <FormSubmit busy={busy}>{t('branch.enroll.submit')}</FormSubmit>
     </form>
   );
 }

@@ -7,7 +7,7 @@ import type { Step } from '../../shared/regulation';
 import { useLocale, useT } from '../i18n/localeStore';
 import { formatDuration, formatMoment } from '../ui/format';
 import { formatNorm, normSeconds, timerTone, type CaseStep } from './steps';
-import { useNow } from './useNow';
+import { useNow } from '../ui/useNow';
 
 export function StepTimer({ record, step }: { record: CaseStep; step: Step }) {
   const t = useT();

@@ -5,47 +5,42 @@
 import type { FormEvent } from 'react';
 import type { GatewaySettings } from '../../shared/gateway';
 import { precheck } from '../client/precheck';
-import { validationProblem } from '../client/problem';
 import { useT } from '../i18n/localeStore';
-import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
-import { Notice } from '../ui/Notice';
+import { FormOutcome } from '../ui/FormOutcome';
+import { FormSubmit } from '../ui/FormSubmit';
 import { PemField } from '../ui/PemField';
-import { useFormValues } from '../ui/useFormValues';
-import { useSaveForm } from '../ui/useSaveForm';
+import { useForm } from '../ui/useForm';
 import { useGateway } from './gatewayStore';
 import { formValues, settingsInput } from './settingsInput';
 
 export function GatewaySettingsForm({ settings }: { settings: GatewaySettings }) {
   const t = useT();
   const saveSettings = useGateway((s) => s.saveSettings);
-  const { values, bind, set } = useFormValues(formValues(settings));
-  const { form, problem, saved, busy, save } = useSaveForm();
-  const fields = problem?.fields ?? {};
-  const outOfRange = (name: string) => fields[name] && t('reason.outOfRange');
+  const { form, values, bind, set, problem, fieldError, busy, saved, submit } = useForm(formValues(settings));
+  const outOfRange = (path: string) => fieldError(path) && t('reason.outOfRange');
 
-  async function submit(event: FormEvent) {
+  async function save(event: FormEvent) {
     event.preventDefault();
     const input = settingsInput(values);
-    await save(validationProblem(precheck('gateway.updateSettings', input)), async () => {
+    await submit(precheck('gateway.updateSettings', input), async () => {
       await saveSettings(input);
       set('password', '');
     });
   }
 
   return (
-    <form ref={form} className="form form--narrow" onSubmit={submit} noValidate data-testid="gateway-settings-form">
-      {saved && <Notice tone="success">{t('gateway.settings.saved')}</Notice>}
-      {problem && <Notice tone="error">{problem.summary}</Notice>}
-      <Field label={t('gateway.field.endpoint')} hint={t('gateway.hint.endpoint')} inputMode="url" autoComplete="off" spellCheck={false} error={fields.endpoint} {...bind('endpoint')} />
-      <Field label={t('gateway.field.senderId')} hint={t('gateway.hint.senderId')} autoComplete="off" spellCheck={false} error={fields.senderId} {...bind('senderId')} />
+    <form ref={form} className="form form--narrow" onSubmit={save} noValidate data-testid="gateway-settings-form">
+      <FormOutcome problem={problem} saved={saved && t('gateway.settings.saved')} />
+      <Field label={t('gateway.field.endpoint')} hint={t('gateway.hint.endpoint')} inputMode="url" autoComplete="off" spellCheck={false} error={fieldError('endpoint')} {...bind('endpoint')} />
+      <Field label={t('gateway.field.senderId')} hint={t('gateway.hint.senderId')} autoComplete="off" spellCheck={false} error={fieldError('senderId')} {...bind('senderId')} />
       <Field
         label={t('gateway.field.password')}
         type="password"
         autoComplete="new-password"
         placeholder={t(settings.passwordSet ? 'gateway.password.set' : 'gateway.password.notSet')}
         hint={t('gateway.hint.password')}
-        error={fields.password}
+        error={fieldError('password')}
         data-password-set={settings.passwordSet}
         {...bind('password')}
       />
@@ -54,7 +49,7 @@ export function GatewaySettingsForm({ settings }: { settings: GatewaySettings })
         hint={t('gateway.hint.caPem')}
         name="caPem"
         value={values.caPem}
-        error={fields.caPem}
+        error={fieldError('caPem')}
         onChange={(caPem) => set('caPem', caPem)}
       />
       <div className="form-row">
@@ -68,11 +63,7 @@ export function GatewaySettingsForm({ settings }: { settings: GatewaySettings })
           {...bind('pollIntervalSeconds')}
         />
       </div>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" shortcut="Enter" busy={busy}>
-          {t('action.save')}
-        </Button>
-      </div>
+      <FormSubmit busy={busy}>{t('action.save')}</FormSubmit>
     </form>
   );
 }

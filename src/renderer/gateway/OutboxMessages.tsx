@@ -3,7 +3,7 @@
  * attempts, when the next one is, why the last failed. The backlog and the case screen share it.
  */
 import type { OutboxMessageView } from '../../shared/gateway';
-import { useNow } from '../cases/useNow';
+import { useNow } from '../ui/useNow';
 import { useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
 import { TableHead } from '../ui/TableHead';

@@ -18,7 +18,8 @@ import { Announcer, type Templates } from './announce';
 import { BoardSettingsDialog } from './BoardSettingsDialog';
 import { loadTemplates, saveTemplates } from './boardSettings';
 import { boardShows, boardWindowsFrom, windowsList } from './boardWindows';
-import { useClock, useLiveQueue } from './useLiveQueue';
+import { useNow } from '../ui/useNow';
+import { useLiveQueue } from './useLiveQueue';
 import './hall.css';
 
 /** A fresh call stays lit this long. */
@@ -37,7 +38,7 @@ function Both({ k, params, className }: { k: MessageKey; params?: Params; classN
 
 export function BoardPage() {
   const t = useT();
-  const now = useClock(5_000);
+  const now = useNow(5_000);
   // The board's address is set once, when the hall's screen is set up.
   const [windows] = useState(() => boardWindowsFrom(window.location));
   const { value: board, problem, refresh } = useLiveQueue<BoardView>(() => invoke('queue.board', windows ? { windows } : {}));

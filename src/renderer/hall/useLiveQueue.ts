@@ -63,13 +63,3 @@ export function useLiveQueue<T>(fetch: () => Promise<T>, onEvents = true) {
 
   return { value, problem, refresh };
 }
-
-/** The current time, renewed every `everyMs`. */
-export function useClock(everyMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
-    return () => window.clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}

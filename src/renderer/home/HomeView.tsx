@@ -1,19 +1,14 @@
 /** A calm start page: the date, this session's times, that process 1 is done, and the next applicant. */
-import { useEffect, useState } from 'react';
 import type { SessionView } from '../../shared/schemas';
 import { useLocale, useT } from '../i18n/localeStore';
 import { formatDecimal, formatFullDate, formatMoment } from '../ui/format';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
+import { useNow } from '../ui/useNow';
 
+/** Counters stay open past midnight rarely, but the date on screen must never be yesterday's. */
 function useToday(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    // Counters stay open past midnight rarely, but the date on screen must never be yesterday's.
-    const timer = window.setInterval(() => setNow(new Date()), 60_000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return now;
+  return new Date(useNow(60_000));
 }
 
 function NextApplicant({ onNewCase }: { onNewCase(): void }) {

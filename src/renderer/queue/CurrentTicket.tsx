@@ -1,6 +1,6 @@
 /** The ticket at this window: its number large, its state and clock, and every action with its key. */
 import type { QueueSettings, Ticket, WindowView } from '../../shared/queue';
-import { useClock } from '../hall/useLiveQueue';
+import { useNow } from '../ui/useNow';
 import { useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
 import { formatDuration } from '../ui/format';
@@ -31,7 +31,7 @@ export function availableActions(window: WindowView | null): Set<ShortcutName> {
 
 function Facts({ ticket, settings, caseNumber, onOpenCase }: { ticket: Ticket; settings: QueueSettings | null; caseNumber: string | null; onOpenCase: Props['onOpenCase'] }) {
   const t = useT();
-  const now = useClock(1000);
+  const now = useNow(1000);
   const since = ticket.state === 'serving' ? ticket.serviceStartedAt : ticket.calledAt;
   return (
     <dl className="queue-facts">

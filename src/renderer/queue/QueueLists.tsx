@@ -1,7 +1,7 @@
 /** The lines waiting per group, and today's tickets with what happened to each. */
 import { useState } from 'react';
 import type { Ticket } from '../../shared/queue';
-import { useClock } from '../hall/useLiveQueue';
+import { useNow } from '../ui/useNow';
 import { useT } from '../i18n/localeStore';
 import { Button } from '../ui/Button';
 import { formatDuration } from '../ui/format';
@@ -62,7 +62,7 @@ const OPEN = new Set(['waiting', 'called', 'serving']);
 
 export function TodayTickets({ tickets, canCall, onCall }: { tickets: Ticket[]; canCall: boolean; onCall(ticket: Ticket): void }) {
   const t = useT();
-  const now = useClock(15_000);
+  const now = useNow(15_000);
   const [filter, setFilter] = useState<Filter>('all');
   const shown = tickets.filter((x) => filter === 'all' || (filter === 'waiting' ? x.state === 'waiting' : !OPEN.has(x.state)));
   const wait = (x: Ticket) => formatDuration((x.calledAt ? Date.parse(x.calledAt) : x.state === 'waiting' ? now : Date.parse(x.finishedAt ?? x.issuedAt)) - Date.parse(x.issuedAt));

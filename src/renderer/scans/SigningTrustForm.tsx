@@ -7,14 +7,15 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { SigningSettings } from '../../shared/scans';
 import { invoke } from '../client/client';
 import { precheck } from '../client/precheck';
-import { toProblem, validationProblem, type Problem } from '../client/problem';
+import { toProblem, type Problem } from '../client/problem';
 import { describeProblem } from '../i18n/describeProblem';
 import { useT } from '../i18n/localeStore';
-import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
+import { FormOutcome } from '../ui/FormOutcome';
+import { FormSubmit } from '../ui/FormSubmit';
 import { Notice } from '../ui/Notice';
 import { PemField } from '../ui/PemField';
-import { useSaveForm } from '../ui/useSaveForm';
+import { useForm } from '../ui/useForm';
 
 export function SigningTrustSettings() {
   const t = useT();
@@ -35,35 +36,37 @@ export function SigningTrustSettings() {
 
 function SigningTrustForm({ settings, saved: onSaved }: { settings: SigningSettings; saved(settings: SigningSettings): void }) {
   const t = useT();
-  const [values, setValues] = useState({ ...settings, ocspUrl: settings.ocspUrl ?? '' });
-  const { form, problem, saved, busy, save } = useSaveForm();
-  const fields = problem?.fields ?? {};
+  const { form, values, bind, set, problem, fieldError, busy, saved, submit } = useForm({
+    trustedRootsPem: settings.trustedRootsPem,
+    crlPem: settings.crlPem,
+    ocspUrl: settings.ocspUrl ?? '',
+  });
 
-  async function submit(event: FormEvent) {
+  async function save(event: FormEvent) {
     event.preventDefault();
-    const input: SigningSettings = { ...values, ocspUrl: values.ocspUrl.trim() || null };
-    await save(validationProblem(precheck('signing.updateSettings', input)), async () => onSaved(await invoke('signing.updateSettings', input)));
+    // Whether a signature is required is not this form's to change: it goes back as it came.
+    const input: SigningSettings = { ...values, ocspUrl: values.ocspUrl.trim() || null, required: settings.required };
+    await submit(precheck('signing.updateSettings', input), async () => onSaved(await invoke('signing.updateSettings', input)));
   }
 
   return (
-    <form ref={form} className="form form--narrow" onSubmit={submit} noValidate data-testid="signing-settings-form">
-      {saved && <Notice tone="success">{t('signingSettings.saved')}</Notice>}
-      {problem && <Notice tone="error">{problem.summary}</Notice>}
+    <form ref={form} className="form form--narrow" onSubmit={save} noValidate data-testid="signing-settings-form">
+      <FormOutcome problem={problem} saved={saved && t('signingSettings.saved')} />
       <PemField
         label={t('signingSettings.roots')}
         hint={t('signingSettings.rootsHint')}
         name="trustedRootsPem"
         value={values.trustedRootsPem}
-        error={fields.trustedRootsPem}
-        onChange={(trustedRootsPem) => setValues({ ...values, trustedRootsPem })}
+        error={fieldError('trustedRootsPem')}
+        onChange={(trustedRootsPem) => set('trustedRootsPem', trustedRootsPem)}
       />
       <PemField
         label={t('signingSettings.crl')}
         hint={t('signingSettings.crlHint')}
         name="crlPem"
         value={values.crlPem}
-        error={fields.crlPem}
-        onChange={(crlPem) => setValues({ ...values, crlPem })}
+        error={fieldError('crlPem')}
+        onChange={(crlPem) => set('crlPem', crlPem)}
       />
       <Field
         label={t('signingSettings.ocsp')}
@@ -71,15 +74,10 @@ function SigningTrustForm({ settings, saved: onSaved }: { settings: SigningSetti
         inputMode="url"
         autoComplete="off"
         spellCheck={false}
-        error={fields.ocspUrl}
-        value={values.ocspUrl}
-        onChange={(event) => setValues({ ...values, ocspUrl: event.target.value })}
+        error={fieldError('ocspUrl')}
+        {...bind('ocspUrl')}
       />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" shortcut="Enter" busy={busy}>
-          {t('action.save')}
-        </Button>
-      </div>
+      <FormSubmit busy={busy}>{t('action.save')}</FormSubmit>
     </form>
   );
 }

@@ -2,72 +2,52 @@
  * Administrator: how soon an idle screen locks, how long a session may last, the branch's region
  * and hours, the branch server this workstation belongs to, and the link to the e-government gateway.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, type FormEvent } from 'react';
 import type { Settings } from '../../shared/schemas';
 import { BranchSettings } from '../branch/BranchSettings';
-import { validationProblem } from '../client/problem';
 import { precheck } from '../client/precheck';
 import { GatewaySettingsForm } from '../gateway/GatewaySettingsForm';
 import { SigningTrustSettings } from '../scans/SigningTrustForm';
 import { useGateway } from '../gateway/gatewayStore';
 import { describeProblem } from '../i18n/describeProblem';
 import { useLocale, useT } from '../i18n/localeStore';
-import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
 import { formatDecimal } from '../ui/format';
+import { FormOutcome } from '../ui/FormOutcome';
+import { FormSubmit } from '../ui/FormSubmit';
 import { Notice } from '../ui/Notice';
 import { PageHeader } from '../ui/PageHeader';
-import { useSaveForm } from '../ui/useSaveForm';
+import { useForm } from '../ui/useForm';
 import { BranchForm } from './BranchForm';
 import { useSettings } from './settingsStore';
 
 function SettingsForm({ settings }: { settings: Settings }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const save = useSettings((s) => s.save);
-  const [idleMinutes, setIdleMinutes] = useState(() => formatDecimal(locale, settings.idleLockSeconds / 60));
-  const [limitMinutes, setLimitMinutes] = useState(String(settings.sessionLimitMinutes));
-  const { form, problem, saved, busy, save: submitSave } = useSaveForm();
+  const saveSettings = useSettings((s) => s.save);
+  const { form, bind, values, problem, fieldError, busy, saved, submit } = useForm({
+    idleLockMinutes: formatDecimal(locale, settings.idleLockSeconds / 60),
+    sessionLimitMinutes: String(settings.sessionLimitMinutes),
+  });
+  // A number out of range reads better as "outside the range below" than as "too short".
+  const outOfRange = (path: string) => fieldError(path) && t('reason.outOfRange');
 
-  async function submit(event: FormEvent) {
+  async function save(event: FormEvent) {
     event.preventDefault();
     // Typed with a comma too: that is how Kazakh and Russian write 0,5.
     const input = {
-      idleLockSeconds: Math.round(Number(idleMinutes.replace(',', '.')) * 60),
-      sessionLimitMinutes: Number(limitMinutes),
+      idleLockSeconds: Math.round(Number(values.idleLockMinutes.replace(',', '.')) * 60),
+      sessionLimitMinutes: Number(values.sessionLimitMinutes),
     };
-    await submitSave(validationProblem(precheck('settings.update', input)), () => save(input));
+    await submit(precheck('settings.update', input), () => saveSettings(input));
   }
 
-  // A number out of range reads better as "outside the range below" than as "too short".
   return (
-    <form ref={form} className="form form--narrow" onSubmit={submit} noValidate data-testid="settings-form">
-      {saved && <Notice tone="success">{t('settings.saved')}</Notice>}
-      {problem && <Notice tone="error">{problem.summary}</Notice>}
-      <Field
-        label={t('field.idleLockMinutes')}
-        hint={t('hint.idleLock')}
-        inputMode="decimal"
-        autoFocus
-        name="idleLockMinutes"
-        value={idleMinutes}
-        error={problem?.fields.idleLockSeconds && t('reason.outOfRange')}
-        onChange={(event) => setIdleMinutes(event.target.value)}
-      />
-      <Field
-        label={t('field.sessionLimitMinutes')}
-        hint={t('hint.sessionLimit')}
-        inputMode="numeric"
-        name="sessionLimitMinutes"
-        value={limitMinutes}
-        error={problem?.fields.sessionLimitMinutes && t('reason.outOfRange')}
-        onChange={(event) => setLimitMinutes(event.target.value)}
-      />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" shortcut="Enter" busy={busy}>
-          {t('action.save')}
-        </Button>
-      </div>
+    <form ref={form} className="form form--narrow" onSubmit={save} noValidate data-testid="settings-form">
+      <FormOutcome problem={problem} saved={saved && t('settings.saved')} />
+      <Field label={t('field.idleLockMinutes')} hint={t('hint.idleLock')} inputMode="decimal" autoFocus error={outOfRange('idleLockSeconds')} {...bind('idleLockMinutes')} />
+      <Field label={t('field.sessionLimitMinutes')} hint={t('hint.sessionLimit')} inputMode="numeric" error={outOfRange('sessionLimitMinutes')} {...bind('sessionLimitMinutes')} />
+      <FormSubmit busy={busy}>{t('action.save')}</FormSubmit>
     </form>
   );
 }

@@ -1,5 +1,6 @@
-/** A labelled input with its hint, and the message of what to fix right beside it. */
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+/** A labelled one-line input with its hint, and the message of what to fix right beside it. */
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { FormField } from './FormField';
 
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
@@ -12,42 +13,14 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
 }
 
 export function Field({ label, hint, error, confirmation, after, className, ref, ...input }: FieldProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const messageId = `${id}-message`;
-  const describedBy = [hint ? hintId : '', error || confirmation ? messageId : ''].filter(Boolean).join(' ');
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="field-control">
-        <input
-          id={id}
-          ref={ref}
-          className="input"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-          {...input}
-        />
-        {after}
-      </div>
-      {hint && (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
+    <FormField label={label} hint={hint} error={error} confirmation={confirmation} className={className}>
+      {(control) => (
+        <div className="field-control">
+          <input ref={ref} className="input" {...control} {...input} />
+          {after}
+        </div>
       )}
-      {error ? (
-        <p className="field-error" id={messageId} role="alert">
-          {error}
-        </p>
-      ) : (
-        confirmation && (
-          <p className="field-ok" id={messageId}>
-            {confirmation}
-          </p>
-        )
-      )}
-    </div>
+    </FormField>
   );
 }

@@ -1,4 +1,6 @@
-import { useId, type SelectHTMLAttributes } from 'react';
+/** A labelled choice from a list, framed as every other field. */
+import type { SelectHTMLAttributes } from 'react';
+import { FormField } from './FormField';
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
   label: string;
@@ -8,25 +10,17 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
 }
 
 export function SelectField({ label, options, error, hint, ...select }: SelectFieldProps) {
-  const id = useId();
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      <select id={id} className="input select" aria-invalid={error ? true : undefined} {...select}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {hint && <p className="field-hint">{hint}</p>}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
+    <FormField label={label} hint={hint} error={error}>
+      {(control) => (
+        <select className="input select" {...control} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       )}
-    </div>
+    </FormField>
   );
 }

@@ -2,43 +2,39 @@
  * The two questions of appendix 5 of the acts (the "quality" and "accessibility" survey), asked
  * of the applicant once the case has ended. The operator reads them in the applicant's language.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { CaseView } from '../../../shared/cases';
 import { translate, type MessageKey } from '../../i18n/catalog';
 import { useLocale, useT } from '../../i18n/localeStore';
-import { Button } from '../../ui/Button';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid';
+import { FormSubmit } from '../../ui/FormSubmit';
+import { useForm } from '../../ui/useForm';
 import { useCases } from '../casesStore';
 
 const QUESTIONS = ['processQuality', 'informationQuality'] as const;
 const ANSWERS = [1, 2, 3] as const;
+type Question = (typeof QUESTIONS)[number];
 type Answer = (typeof ANSWERS)[number];
 
 export function SurveyPanel({ view, autoFocus }: { view: CaseView; autoFocus: boolean }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const { survey, busy } = useCases();
-  const [answers, setAnswers] = useState<Partial<Record<(typeof QUESTIONS)[number], Answer>>>({});
-  const [tried, setTried] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  // An answer is its number as the radio's value; '' while the applicant has not chosen.
+  const { form, values, set, tried, submit } = useForm<Record<Question, string>>({ processQuality: '', informationQuality: '' });
   const applicantWords = view.documentLocale !== locale;
 
-  async function submit(event: FormEvent) {
+  async function send(event: FormEvent) {
     event.preventDefault();
-    setTried(true);
-    const { processQuality, informationQuality } = answers;
-    if (!processQuality || !informationQuality) {
-      focusFirstInvalid(form.current);
-      return;
-    }
-    await survey(processQuality, informationQuality);
+    const unanswered = QUESTIONS.filter((question) => !values[question]).map((question) => ({ path: question, reason: 'required' }));
+    await submit(unanswered, () => survey(Number(values.processQuality) as Answer, Number(values.informationQuality) as Answer));
   }
 
   return (
-    <form ref={form} className="panel-form survey" onSubmit={submit} noValidate data-testid="survey-form">
+    <form ref={form} className="panel-form survey" onSubmit={send} noValidate data-testid="survey-form">
       <p className="panel-note">{t('survey.lead')}</p>
       {QUESTIONS.map((question, index) => {
-        const missing = tried && !answers[question];
+        // Once a submit was tried, an unanswered question says so — and stops saying it as soon as it is answered.
+        const missing = tried && !values[question];
         const key = `survey.q.${question}` as MessageKey;
         return (
           <fieldset key={question} className={`survey-question${missing ? ' survey-question--invalid' : ''}`} data-question={question}>
@@ -57,10 +53,10 @@ export function SurveyPanel({ view, autoFocus }: { view: CaseView; autoFocus: bo
                     type="radio"
                     name={question}
                     value={answer}
-                    checked={answers[question] === answer}
+                    checked={values[question] === String(answer)}
                     aria-invalid={missing || undefined}
                     autoFocus={autoFocus && index === 0 && answer === 1}
-                    onChange={() => setAnswers({ ...answers, [question]: answer })}
+                    onChange={() => set(question, String(answer))}
                   />
                   <span className="check-text">
                     {answer}) {t(`survey.answer.${answer}`)}
@@ -81,11 +77,7 @@ export function SurveyPanel({ view, autoFocus }: { view: CaseView; autoFocus: bo
           </fieldset>
         );
       })}
-      <div className="form-actions">
-        <Button type="submit" variant="primary" shortcut="Enter" busy={busy}>
-          {t('survey.submit')}
-        </Button>
-      </div>
+      <FormSubmit busy={busy}>{t('survey.submit')}</FormSubmit>
     </form>
   );
 }
