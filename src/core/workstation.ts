@@ -2,14 +2,16 @@
  * The workstation core, assembled: opens the data folder and the database, builds the services
  * and the handlers, and answers calls. If the database cannot be opened the core still answers,
  * in a failed state that explains why — the operator sees a reason, not a crash loop.
+ *
+ * Some 400 lines, on purpose: this is the one place every part is built and wired to the others
+ * (each part's logic lives in its own module); split, the order of construction would be spread
+ * over files that must still be read together.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { EventEnvelope } from '../shared/contract';
-import { AppError, type CallResult } from '../shared/errors';
 import { setIinToday } from '../shared/iin';
-import { parseCall } from '../shared/validate';
 import { createAuditLog } from './audit/auditLog';
 import { createOperatorStore } from './auth/operatorStore';
 import { SessionRegistry } from './auth/sessions';
@@ -20,7 +22,9 @@ import { createKeyring } from './crypto/keys';
 import { checkpoint, openDatabase } from './db/open';
 import { acquireRunLock, type RunLock } from './db/runLock';
 import { StorageError } from './db/storageError';
+import { coalesced } from './coalesced';
 import { createDispatch, logLine, type Dispatch } from './dispatch';
+import { failedWorkstation } from './failedWorkstation';
 import { authHandlers } from './handlers/auth';
 import { operatorHandlers } from './handlers/operators';
 import { settingsAndAuditHandlers } from './handlers/settingsAndAudit';
@@ -138,7 +142,7 @@ export function openWorkstation(options: WorkstationOptions, sink: EventSink): W
     lock?.release();
     if (!(err instanceof StorageError)) throw err;
     logLine(`storage unavailable (${err.problem}): ${err.message}`);
-    return failedWorkstation(err, Boolean(options.training));
+    return failedWorkstation(err, Boolean(options.training), CORE_VERSION);
   }
 }
 
@@ -406,39 +410,5 @@ function liveWorkstation(
       db.close();
       lock.release();
     },
-  };
-}
-
-/** Runs `fn` at most once per `ms`, at the end of a burst: the header does not need every change. */
-function coalesced(ms: number, fn: () => void): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  return () => {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      fn();
-    }, ms);
-    timer.unref();
-  };
-}
-
-function failedWorkstation(err: StorageError, training: boolean): Workstation {
-  const storage = { problem: err.problem, path: err.path };
-  return {
-    async dispatch(name, input): Promise<CallResult<unknown>> {
-      try {
-        parseCall(name, input);
-      } catch (e) {
-        return { ok: false, error: (e as AppError).data };
-      }
-      if (name === 'app.status') {
-        return { ok: true, value: { ready: false, firstRun: false, training, version: CORE_VERSION, storageProblem: storage } };
-      }
-      return { ok: false, error: { code: 'STORAGE_UNAVAILABLE', storage } };
-    },
-    sweep() {},
-    maintain() {},
-    clientGone() {},
-    close() {},
   };
 }

@@ -9,6 +9,9 @@
  * document (URI="" or the document element's own Id), transforms limited to enveloped-signature
  * and a canonicalization, RSA with SHA-256/512. What the caller reads afterwards is the
  * canonical content the signature covers (`signedContent`), not the document as received.
+ *
+ * Kept whole (some 400 lines): the signature's checks and the certificate's are one verdict, in
+ * one order, and a reviewer of the defence against wrapping must see all of it at once.
  */
 import { createPublicKey } from 'node:crypto';
 import * as pkijs from 'pkijs';
