@@ -300,7 +300,10 @@ test('a trainer starts a scenario and watches the trainee walk it to the score; 
     await counter.keyboard.press('F9');
     await expect(counter.getByTestId('queue-done')).toHaveText(baseMsg('kk', 'queue.done.finished', { number: ticket }));
     await callAndServe(counter, wrongTicket);
-    const everything = await counter.getByTestId('hand-over-form').locator('input[type="checkbox"]').evaluateAll((boxes) => boxes.map((b) => (b as unknown as { name: string }).name));
+    const boxes = counter.getByTestId('hand-over-form').locator('input[type="checkbox"]');
+    // The checklist renders after the case opens: read it only once its boxes are there.
+    await expect(boxes.first()).toBeVisible();
+    const everything = await boxes.evaluateAll((boxes) => boxes.map((b) => (b as unknown as { name: string }).name));
     const notBrought = everything.filter((name) => !missing.walkIn.brings.includes(name));
     expect(notBrought.length).toBeGreaterThan(0);
     await handOverOnly(counter, everything);
