@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { EventEnvelope } from '../shared/contract';
 import { setIinToday } from '../shared/iin';
+import { anchorPath } from './audit/anchorFile';
 import { createAuditLog } from './audit/auditLog';
 import { createOperatorStore } from './auth/operatorStore';
 import { SessionRegistry } from './auth/sessions';
@@ -155,7 +156,9 @@ function liveWorkstation(
 ): Workstation {
   const clock = options.clock ?? systemClock;
   const settings = createSettingsStore(db);
-  const audit = createAuditLog(db, keys.get('audit-chain'), clock);
+  // The chain's head is also anchored in a file beside the database: a rewrite of the whole chain
+  // by someone with the key still disagrees with it (audit/anchorFile.ts).
+  const audit = createAuditLog(db, keys.get('audit-chain'), clock, { file: anchorPath(options.dataDir) });
   const idleLockSeconds = () => options.idleLockSeconds ?? settings.get().idleLockSeconds;
   const emit: Services['emit'] = (clientId, name, payload) => sink(clientId, { name, payload } as EventEnvelope);
 

@@ -71,11 +71,21 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/** The chain's head as written to a file beside the database: a rewrite of the whole chain must match it. */
+export const AuditAnchor = z.object({
+  id: z.number().int().min(0),
+  hash: z.string(),
+  at: IsoTime,
+});
+export type AuditAnchor = z.infer<typeof AuditAnchor>;
+
 export const AuditVerdict = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   /** The first row whose hash or link is wrong, or where rows are missing. */
   brokenAt: z.number().int().nullable(),
-  problem: z.enum(['edited', 'missing', 'truncated']).nullable(),
+  problem: z.enum(['edited', 'missing', 'truncated', 'inserted', 'reordered', 'rewritten']).nullable(),
+  /** The head last written outside the database (`audit-anchor.json`), or null if none yet. */
+  anchor: AuditAnchor.nullable(),
 });
 export type AuditVerdict = z.infer<typeof AuditVerdict>;

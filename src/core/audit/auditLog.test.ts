@@ -25,13 +25,13 @@ afterEach(() => {
 
 /** What someone with the database file but without the audit key could do. */
 function tamper(sql: string) {
-  db.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;');
+  db.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; DROP TRIGGER audit_head_one_step;');
   db.exec(sql);
 }
 
 describe('audit chain', () => {
   it('verifies an intact log', () => {
-    expect(log.verify()).toEqual({ ok: true, checked: 10, brokenAt: null, problem: null });
+    expect(log.verify()).toEqual({ ok: true, checked: 10, brokenAt: null, problem: null, anchor: null });
     expect(log.list(3).map((e) => e.id)).toEqual([10, 9, 8]);
     expect(log.list(3, 8).map((e) => e.id)).toEqual([7, 6, 5]);
   });
@@ -43,7 +43,7 @@ describe('audit chain', () => {
 
   it('finds an edited row', () => {
     tamper(`UPDATE audit SET detail = '{"n":99}' WHERE id = 4`);
-    expect(log.verify()).toEqual({ ok: false, checked: 3, brokenAt: 4, problem: 'edited' });
+    expect(log.verify()).toEqual({ ok: false, checked: 3, brokenAt: 4, problem: 'edited', anchor: null });
   });
 
   it('finds an edited row even when its own hash was recomputed without the key', () => {
@@ -53,12 +53,12 @@ describe('audit chain', () => {
 
   it('finds a deleted row', () => {
     tamper('DELETE FROM audit WHERE id = 5');
-    expect(log.verify()).toEqual({ ok: false, checked: 4, brokenAt: 6, problem: 'missing' });
+    expect(log.verify()).toEqual({ ok: false, checked: 4, brokenAt: 5, problem: 'missing', anchor: null });
   });
 
   it('finds rows cut from the end, even with the head moved back by hand', () => {
     tamper('DELETE FROM audit WHERE id > 7');
-    expect(log.verify()).toEqual({ ok: false, checked: 7, brokenAt: 8, problem: 'truncated' });
+    expect(log.verify()).toEqual({ ok: false, checked: 7, brokenAt: 8, problem: 'truncated', anchor: null });
     db.exec("UPDATE audit_head SET last_id = 7, last_hash = (SELECT hash FROM audit WHERE id = 7)");
     expect(log.verify()).toMatchObject({ ok: false, problem: 'truncated' });
   });
@@ -70,7 +70,7 @@ describe('audit chain', () => {
         throw new Error('the change failed');
       })(),
     ).toThrow('the change failed');
-    expect(log.verify()).toEqual({ ok: true, checked: 10, brokenAt: null, problem: null });
+    expect(log.verify()).toEqual({ ok: true, checked: 10, brokenAt: null, problem: null, anchor: null });
     log.append({ actorId: 1, action: 'auth.logout' });
     expect(log.verify().checked).toBe(11);
   });

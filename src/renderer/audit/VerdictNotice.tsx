@@ -8,6 +8,13 @@ export function VerdictNotice({ verdict }: { verdict: AuditVerdict }) {
     return (
       <Notice tone="success" testId="audit-verdict">
         {t('audit.verdict.ok', { checked: verdict.checked })}
+        {/* The head kept outside the database: the administrator may write it down or compare it with a backup's. */}
+        {verdict.anchor ? (
+          <span className="audit-anchor" data-testid="audit-anchor">
+            {' '}
+            {t('audit.verdict.anchor', { id: verdict.anchor.id, hash: verdict.anchor.hash.slice(0, 16) })}
+          </span>
+        ) : null}
       </Notice>
     );
   }

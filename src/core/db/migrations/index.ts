@@ -14,6 +14,7 @@ import { migration0008 } from './0008-printed-pdfs';
 import { migration0009 } from './0009-training-runs';
 import { migration0010 } from './0010-report-indexes';
 import { migration0011 } from './0011-branch-report-rows';
+import { migration0012 } from './0012-audit-append-only';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'training runs', up: migration0009 },
   { version: 10, name: 'report indexes', up: migration0010 },
   { version: 11, name: 'branch report rows', up: migration0011 },
+  { version: 12, name: 'audit append-only', up: migration0012 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
