@@ -32,6 +32,13 @@ describe('the core in its worker thread', () => {
     expect(await core.call('drop.tables', {}, { clientId: 'w1' })).toEqual({ ok: false, error: { code: 'UNKNOWN_CALL' } });
   });
 
+  it('answers an input the thread cannot be handed (nested too deep) with an envelope, and goes on', async () => {
+    let deep: unknown = {};
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(await core.call('auth.login', { login: deep, password: 'x' }, { clientId: 'w1' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await core.call('app.status', {}, { clientId: 'w1' })).toMatchObject({ ok: true });
+  });
+
   it('answers calls made side by side in any order', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => core.call('app.status', {}, { clientId: `c${i}` })));
     expect(results.every((r) => r.ok)).toBe(true);

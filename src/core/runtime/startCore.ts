@@ -83,7 +83,14 @@ export function startCore(options: CoreOptions): Promise<CoreHandle> {
         return new Promise((done) => {
           const id = ++seq;
           pending.set(id, done);
-          post({ type: 'call', seq: id, name, input, clientId: caller.clientId }, transfer);
+          try {
+            post({ type: 'call', seq: id, name, input, clientId: caller.clientId }, transfer);
+          } catch {
+            // An input the structured clone cannot carry (nested too deep, a function): the call
+            // never reached the core, so it answers here — a call never rejects, and leaves nothing pending.
+            pending.delete(id);
+            done({ ok: false, error: { code: 'VALIDATION', issues: [{ path: '', reason: 'input.notTransferable' }] } });
+          }
         });
       },
       onEvent(listener) {
