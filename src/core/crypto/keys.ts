@@ -4,7 +4,7 @@
  */
 import { hkdfSync } from 'node:crypto';
 
-export type KeyPurpose = 'personal-data' | 'blind-index' | 'audit-chain' | 'key-check' | 'scan-vault' | 'scan-name';
+export type KeyPurpose = 'personal-data' | 'blind-index' | 'audit-chain' | 'key-check' | 'scan-vault' | 'scan-name' | 'backup-manifest';
 
 export interface Keyring {
   get(purpose: KeyPurpose): Buffer;
