@@ -6,6 +6,7 @@
 import { calls, type Access, type CallName, type ParsedInput } from '../shared/contract';
 import { AppError, type CallResult } from '../shared/errors';
 import { parseCall } from '../shared/validate';
+import { isDiskFull } from './db/diskFull';
 import type { Handler, HandlerContext, Handlers, OperatorContext, PublicContext } from './handlers/types';
 import type { Services } from './services';
 import { callDone, type CallOutcome } from './training/callWatch';
@@ -81,7 +82,7 @@ export function createDispatch(s: Services, handlers: Handlers): Dispatch {
       }
       // The call name is safe to log; its input may hold personal data and is never logged.
       logLine(`call ${String(rawName).slice(0, 64)} failed: ${(err as Error)?.stack ?? String(err)}`);
-      return { ok: false, error: { code: 'INTERNAL' } };
+      return { ok: false, error: { code: isDiskFull(err) ? 'DISK_FULL' : 'INTERNAL' } };
     } finally {
       const ms = performance.now() - started;
       if (ms > SLOW_CALL_MS && !HASHING.has(String(rawName))) logLine(`slow call ${String(rawName).slice(0, 64)}: ${ms.toFixed(0)} ms`);

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'WINDOW_PAUSED', // the window is on a break: resume to call
   'WINDOW_BUSY', // this window still has a called ticket: finish it, mark a no-show or return it first
   'INTERNAL',
+  'DISK_FULL', // the disk is full: nothing of this action was kept; free space and do it again
   'SCANS_LOCKED', // the request is signed: its scans are fixed; signing again unlocks them
   'SIGNATURE_REQUIRED', // the request must be signed (again, if the scans changed) before it is forwarded
   'SIGNATURE_INVALID', // the signature does not verify (altered, malformed, or not covering the whole request): sign again
@@ -56,8 +57,12 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** `modeMismatch`: a training folder opened as live, or a live folder in training (the database remembers its mode). */
-export type StorageProblem = 'fromNewerVersion' | 'corrupt' | 'foreign' | 'inUse' | 'keyMismatch' | 'io' | 'modeMismatch';
+/**
+ * `modeMismatch`: a training folder opened as live, or a live folder in training (the database remembers its mode).
+ * `heldElsewhere`: the folder's lock was taken on another computer (a shared folder): whether that
+ * АЖО still runs cannot be told from here, so the lock is never broken without a person deciding.
+ */
+export type StorageProblem = 'fromNewerVersion' | 'corrupt' | 'foreign' | 'inUse' | 'heldElsewhere' | 'keyMismatch' | 'io' | 'modeMismatch';
 
 export interface FieldIssue {
   /** Dotted path of the field, '' for the whole input. */

@@ -52,6 +52,8 @@ export function openTestCore(
     scans?: Pick<WorkstationOptions, 'hotFolder' | 'scanimage'>;
     /** How long a branch call waits before the link counts as cut off. */
     branchTimeoutMs?: number;
+    /** Where the faults tests make the disk "full" (test/faults). */
+    storageSeams?: WorkstationOptions['storageSeams'];
   } = {},
 ): TestCore {
   // The training population in process: the engine's tests need answers, not a network.
@@ -61,7 +63,7 @@ export function openTestCore(
   const masterKey = options.masterKey ?? randomBytes(32);
   const events: TestCore['events'] = [];
   const open = () =>
-    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds, resourcesDir: RESOURCES, training: options.training, gateway, outbox: options.outbox, gatewayConnection: options.gatewayConnection, trustDir: TRAINING_PKI_DIR, branchTimeoutMs: options.branchTimeoutMs, ...options.scans }, (clientId, event) =>
+    openWorkstation({ dataDir: dir.path, masterKey, clock, idleLockSeconds: options.idleLockSeconds, resourcesDir: RESOURCES, training: options.training, gateway, outbox: options.outbox, gatewayConnection: options.gatewayConnection, trustDir: TRAINING_PKI_DIR, branchTimeoutMs: options.branchTimeoutMs, storageSeams: options.storageSeams, ...options.scans }, (clientId, event) =>
       events.push({ clientId, event }),
     );
   const core: TestCore = {

@@ -12,7 +12,7 @@
  * Reading decrypts through WebCrypto, on libuv's thread pool.
  */
 import { createCipheriv, createHash, createHmac, randomBytes, webcrypto } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open as openFile, readFile, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const MAGIC = Buffer.from('AZS2');
@@ -52,16 +52,26 @@ export class ScanIntegrityError extends Error {
   }
 }
 
+/**
+ * The file layer a scan is written through. A seam, so the faults tests can make the disk "full"
+ * (ENOSPC) in the middle of a scan's write without a small file system.
+ */
+export interface VaultFiles {
+  open: typeof openFile;
+}
+const NODE_FILES: VaultFiles = { open: openFile };
+
 export const isScanName = (name: string) => /^[0-9a-f]{64}$/.test(name);
 
 export class ScanVault {
   private cryptoKey: Promise<webcrypto.CryptoKey> | undefined;
-  private swept: Promise<unknown> | undefined;
+  private swept: Promise<number> | undefined;
 
   constructor(
     private readonly dir: string,
     private readonly key: Buffer,
     private readonly nameKey: Buffer,
+    private readonly files: VaultFiles = NODE_FILES,
   ) {
     if (key.length !== 32 || nameKey.length !== 32) throw new Error('scan vault keys must be 32 bytes');
   }
@@ -87,7 +97,7 @@ export class ScanVault {
   async seal(content: Uint8Array): Promise<SealedScan> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     // What a crash left half-written is no scan: cleared once, before the first scan is stored.
-    await (this.swept ??= this.removePartials());
+    await this.sweepPartials();
     const temp = join(this.dir, `${randomBytes(8).toString('hex')}.part`);
     const iv = randomBytes(IV_BYTES);
     const header = Buffer.concat([MAGIC, iv]);
@@ -95,7 +105,7 @@ export class ScanVault {
     // The header (format and IV) is authenticated with the content.
     cipher.setAAD(header);
     const hash = createHash('sha256');
-    const handle = await open(temp, 'wx', 0o600);
+    const handle = await this.files.open(temp, 'wx', 0o600);
     const writes: Promise<void>[] = [];
     const write = (bytes: Uint8Array, position: number) => {
       const done = writeAll(handle, bytes, position);
@@ -138,7 +148,7 @@ export class ScanVault {
       await this.discard(sealed);
       throw err;
     }
-    const dirHandle = await open(folder, 'r');
+    const dirHandle = await openFile(folder, 'r');
     try {
       await dirHandle.sync();
     } finally {
@@ -182,6 +192,15 @@ export class ScanVault {
 
   async remove(name: string): Promise<void> {
     await rm(this.pathOf(name), { force: true });
+  }
+
+  /**
+   * Clears what a crash left half-written, once: at start (the workstation calls it) or before
+   * the first scan is stored, whichever comes first. Resolves to how many files were removed.
+   */
+  sweepPartials(): Promise<number> {
+    this.swept ??= this.removePartials();
+    return this.swept;
   }
 
   /** Temporary files a crash left behind (they never carry a scan's name). */
