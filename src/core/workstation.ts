@@ -46,11 +46,12 @@ import { SigningService } from './signatures/signingService';
 import { NcaLayerClient } from './pki/ncaLayerClient';
 import { createSigningSettingsStore, readTrustFolder } from './signatures/trust';
 import { scanHandlers } from './handlers/scans';
+import { backupHandlers } from './handlers/backup';
 import { HotFolder } from './scans/hotFolder';
 import { saneScanner } from './scans/sane';
 import { ScanService } from './scans/scanService';
 import { createScanStore } from './scans/scanStore';
-import { ScanVault } from './scans/scanVault';
+import { ScanVault, type VaultFiles } from './scans/scanVault';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './outbox/backoff';
 import { createOutboxStore } from './outbox/outboxStore';
 import { OutboxSender } from './outbox/sender';
@@ -107,6 +108,11 @@ export interface WorkstationOptions {
   branchTimeoutMs?: number;
   /** SANE's scanimage (tests give a stand-in); found on the PATH otherwise. */
   scanimage?: string;
+  /**
+   * Where the faults tests make the disk "full": the scan vault's file layer, and the database
+   * connection once open (PRAGMA max_page_count). Never set outside tests.
+   */
+  storageSeams?: { scanFiles?: VaultFiles; database?: (db: Database) => void };
 }
 
 export interface Workstation {
@@ -132,7 +138,11 @@ export function openWorkstation(options: WorkstationOptions, sink: EventSink): W
   try {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     lock = acquireRunLock(options.dataDir);
-    db = openDatabase(path, { checkIntegrity: lock.uncleanShutdown });
+    // Checked at every start, not only after an unclean one: a page damaged on disk while the
+    // program was closed (a failing drive, a bad copy) must stop it before it writes on top.
+    // quick_check reads each page once: ~0.2 s for 200 MB.
+    db = openDatabase(path, { checkIntegrity: true });
+    options.storageSeams?.database?.(db);
     const keys = createKeyring(options.masterKey);
     checkMasterKey(db, keys, path);
     checkDataMode(db, Boolean(options.training), path);
@@ -332,10 +342,16 @@ function liveWorkstation(
       (err: unknown) => logLine(`branch enrollment at start failed: ${(err as Error).message}`),
     );
   }
+  const vault = new ScanVault(join(options.dataDir, 'scans'), keys.get('scan-vault'), keys.get('scan-name'), options.storageSeams?.scanFiles);
+  // A scan's write a kill or power cut interrupted is no scan: cleared at start.
+  vault.sweepPartials().then(
+    (n) => n > 0 && logLine(`removed ${n} half-written scan file(s) left by the last run`),
+    (err: unknown) => logLine(`scan vault sweep: ${(err as Error).message}`),
+  );
   const scans = new ScanService({
     services,
     store: scanStore,
-    vault: new ScanVault(join(options.dataDir, 'scans'), keys.get('scan-vault'), keys.get('scan-name')),
+    vault,
     cases: caseReader,
     catalog,
     scanner: saneScanner({ command: options.scanimage }),
@@ -377,6 +393,7 @@ function liveWorkstation(
     ...gatewayHandlers(services, { outbox, sender, link, cases: caseReader, catalog, cipher }),
     ...signingHandlers(services, { signing, settings: signingSettings }),
     ...scanHandlers(scans),
+    ...backupHandlers(services, { dataDir: options.dataDir, key: keys.get('backup-manifest') }),
     ...caseHandlers(services, { commands: engine.commands, cases: caseReader, catalog, today }),
   };
   audit.append({ actorId: null, action: 'app.started', detail: { training: services.training, recoveredFromUncleanShutdown: lock.uncleanShutdown } });

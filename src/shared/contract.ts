@@ -19,6 +19,7 @@ import { BranchEnrollInput, BranchStatus } from './branchStatus';
 import { BoardView, KioskGroup, QueueOverview, QueueSettings, QueueStats, Ticket, TicketPrint, WindowView, queueInputs } from './queue';
 import { ExportedFile, Report, ReportCase, reportInputs } from './reports/report';
 import { ScenarioSummary, TrainingRun, trainingInputs } from './training/scenario';
+import { BackupSummary, BackupVerdict, backupInputs } from './backup';
 
 /** Who may make a call: anyone, any logged-in unlocked operator, or only some roles. */
 export type Access = 'public' | 'session' | readonly RoleT[];
@@ -54,7 +55,7 @@ export const calls = {
       version: z.string(),
       storageProblem: z
         .object({
-          problem: z.enum(['fromNewerVersion', 'corrupt', 'foreign', 'inUse', 'keyMismatch', 'io', 'modeMismatch']),
+          problem: z.enum(['fromNewerVersion', 'corrupt', 'foreign', 'inUse', 'heldElsewhere', 'keyMismatch', 'io', 'modeMismatch']),
           path: z.string(),
         })
         .nullable(),
@@ -112,6 +113,10 @@ export const calls = {
     access: ['admin', 'supervisor'],
   }),
   'audit.verify': call({ input: Empty, output: AuditVerdict, access: ['admin', 'supervisor'] }),
+  /** An online backup of the data folder (database, scans, key wrapping, audit anchor) into an empty folder, with a sealed manifest. */
+  'backup.create': call({ input: backupInputs.folder, output: z.object({ folder: z.string(), summary: BackupSummary }), access: ['admin'] }),
+  /** Checks a backup folder against its sealed manifest: every file's hash and size, nothing added. */
+  'backup.verify': call({ input: backupInputs.folder, output: BackupVerdict, access: ['admin'] }),
 
   /** The branch: its region (which acts apply) and opening hours (how minute norms count). */
   'branch.get': call({ input: Empty, output: BranchSettings, access: 'session' }),
