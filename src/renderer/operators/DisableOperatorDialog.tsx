@@ -2,11 +2,10 @@ import { useState } from 'react';
 import type { Operator } from '../../shared/schemas';
 import { attempt } from '../client/problem';
 import { useT } from '../i18n/localeStore';
-import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
-import { Notice } from '../ui/Notice';
 import { useProblem } from '../ui/useProblem';
 import { useOperators } from './operatorsStore';
+import { ConfirmActions } from '../ui/ConfirmActions';
 
 interface DisableOperatorDialogProps {
   operator: Operator;
@@ -31,15 +30,7 @@ export function DisableOperatorDialog({ operator, onClose, onDisabled }: Disable
   return (
     <Dialog title={t('operators.disable.title', { name: operator.fullName })} onClose={onClose}>
       <p>{t('operators.disable.body')}</p>
-      {problem && <Notice tone="error">{problem.summary}</Notice>}
-      <div className="dialog-actions">
-        <Button onClick={onClose} shortcut="Esc" data-autofocus>
-          {t('action.cancel')}
-        </Button>
-        <Button variant="danger" busy={busy} onClick={() => void confirm()}>
-          {t('action.disable')}
-        </Button>
-      </div>
+      <ConfirmActions problem={problem ? problem.summary : null} busy={busy} confirmLabel={t('action.disable')} onCancel={onClose} onConfirm={() => void confirm()} />
     </Dialog>
   );
 }

@@ -18,6 +18,7 @@ import { PageHeader } from '../ui/PageHeader';
 import { isoToday, seconds } from './labels';
 import { QueueSettingsBlock } from './QueueSettingsBlock';
 import './queue.css';
+import { ConfirmActions } from '../ui/ConfirmActions';
 
 type Figures = QueueStats['total'];
 
@@ -89,15 +90,7 @@ function CloseDayDialog({ onClose, onClosed }: { onClose(): void; onClosed(unser
   return (
     <Dialog title={t('queue.closeDay.title')} onClose={onClose}>
       <p>{t('queue.closeDay.body')}</p>
-      {problem && <Notice tone="error">{describeProblem(t, problem).summary}</Notice>}
-      <div className="dialog-actions">
-        <Button onClick={onClose} shortcut="Esc" data-autofocus>
-          {t('action.cancel')}
-        </Button>
-        <Button variant="danger" busy={busy} onClick={() => void confirm()}>
-          {t('queue.closeDay.confirm')}
-        </Button>
-      </div>
+      <ConfirmActions problem={problem ? describeProblem(t, problem).summary : null} busy={busy} confirmLabel={t('queue.closeDay.confirm')} onCancel={onClose} onConfirm={() => void confirm()} />
     </Dialog>
   );
 }

@@ -2,11 +2,10 @@
 import { useState } from 'react';
 import { attempt } from '../client/problem';
 import { useT } from '../i18n/localeStore';
-import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
-import { Notice } from '../ui/Notice';
 import { useProblem } from '../ui/useProblem';
 import { useTrainingRuns } from './runsStore';
+import { ConfirmActions } from '../ui/ConfirmActions';
 
 export function ResetTrainingDialog({ onClose }: { onClose(): void }) {
   const t = useT();
@@ -28,15 +27,7 @@ export function ResetTrainingDialog({ onClose }: { onClose(): void }) {
         <ResetList title={t('training.reset.cleared')} items={[t('training.reset.clearedCases'), t('training.reset.clearedTickets'), t('training.reset.clearedScans'), t('training.reset.clearedRuns')]} />
         <ResetList title={t('training.reset.kept')} items={[t('training.reset.keptAccounts'), t('training.reset.keptSettings'), t('training.reset.keptScenarios')]} />
       </div>
-      {problem && <Notice tone="error">{problem.summary}</Notice>}
-      <div className="dialog-actions">
-        <Button onClick={onClose} shortcut="Esc" data-autofocus>
-          {t('action.cancel')}
-        </Button>
-        <Button variant="danger" busy={busy} onClick={() => void confirm()}>
-          {t('training.reset.confirm')}
-        </Button>
-      </div>
+      <ConfirmActions problem={problem ? problem.summary : null} busy={busy} confirmLabel={t('training.reset.confirm')} onCancel={onClose} onConfirm={() => void confirm()} />
     </Dialog>
   );
 }
