@@ -1,28 +1,11 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MASTER_KEY_FILE, MasterKeyError, loadOrCreateMasterKey, unwrapMasterKey, wrapMasterKey, type KeyWrapper } from './keys';
+import { MASTER_KEY_FILE, MasterKeyError, RESTORED_KEY_FILE, encodeRestoredKey, loadOrCreateMasterKey, unwrapMasterKey, wrapMasterKey, type KeyWrapper } from './keys';
+import { gcmWrapper } from './testFakes';
 
-/** Authenticated, like DPAPI on Windows: a changed byte makes unwrapping throw. */
-function gcmWrapper(secret: Buffer): KeyWrapper {
-  return {
-    async wrap(plain) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', secret, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    async unwrap(wrapped) {
-      const data = Buffer.from(wrapped);
-      const decipher = createDecipheriv('aes-256-gcm', secret, data.subarray(0, 12));
-      decipher.setAuthTag(data.subarray(12, 28));
-      const plain = Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
-      return { plain, stale: false };
-    },
-  };
-}
 
 /** Unauthenticated, like safeStorage's AES-CBC on Linux and macOS: a changed byte gives garbage. */
 function cbcWrapper(secret: Buffer): KeyWrapper {
@@ -160,5 +143,77 @@ describe('loadOrCreateMasterKey', () => {
     expect(Buffer.from(await loadOrCreateMasterKey(dir, rotating)).equals(Buffer.from(KEY))).toBe(true);
     const onlyNew = await loadOrCreateMasterKey(dir, gcmWrapper(newSecret));
     expect(Buffer.from(onlyNew).equals(Buffer.from(KEY))).toBe(true);
+  });
+});
+
+describe('adopting a restored key (master.key.restored)', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'azho-keys-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  const noNewKey = () => {
+    throw new Error('a new key must not be generated');
+  };
+
+  it("wraps it with this account's key store in place of the old computer's file, then deletes it", async () => {
+    // The backup brought the old computer's wrapped file, which this account cannot open.
+    await writeFile(join(dir, MASTER_KEY_FILE), await wrapMasterKey(KEY, gcmWrapper(randomBytes(32))));
+    await writeFile(join(dir, RESTORED_KEY_FILE), encodeRestoredKey(KEY), { mode: 0o600 });
+    const here = gcmWrapper(randomBytes(32));
+
+    const adopted = await loadOrCreateMasterKey(dir, here, noNewKey);
+    expect(Buffer.from(adopted).equals(Buffer.from(KEY))).toBe(true);
+    expect(await readdir(dir)).toEqual([MASTER_KEY_FILE]);
+    const file = join(dir, MASTER_KEY_FILE);
+    if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect((await unwrapMasterKey(await readFile(file, 'utf8'), here)).key).toEqual(KEY);
+    expect(Buffer.from(await loadOrCreateMasterKey(dir, here, noNewKey)).equals(Buffer.from(KEY))).toBe(true);
+  });
+
+  it('adopts it into a folder with no wrapped key, and beside the same key this account opens', async () => {
+    const here = cbcWrapper(randomBytes(32));
+    await writeFile(join(dir, RESTORED_KEY_FILE), encodeRestoredKey(KEY));
+    expect(await loadOrCreateMasterKey(dir, here, noNewKey)).toEqual(KEY);
+
+    // Restored on the same computer: the backed-up master.key.safe opens and holds the same key.
+    const wrapped = await readFile(join(dir, MASTER_KEY_FILE), 'utf8');
+    await writeFile(join(dir, RESTORED_KEY_FILE), encodeRestoredKey(KEY));
+    expect(await loadOrCreateMasterKey(dir, here, noNewKey)).toEqual(KEY);
+    expect(await readdir(dir)).toEqual([MASTER_KEY_FILE]);
+    expect(await readFile(join(dir, MASTER_KEY_FILE), 'utf8')).toBe(wrapped);
+  });
+
+  it('stops the start on a damaged restored file, leaving both files as they were', async () => {
+    const here = gcmWrapper(randomBytes(32));
+    const oldWrapped = await wrapMasterKey(KEY, gcmWrapper(randomBytes(32)));
+    await writeFile(join(dir, MASTER_KEY_FILE), oldWrapped);
+    const good = encodeRestoredKey(KEY);
+    const encoded = good.split(':')[1]!;
+    const changed = encoded[5] === 'A' ? 'B' : 'A';
+    for (const damaged of [good.replace(encoded, encoded.slice(0, 5) + changed + encoded.slice(6)), good.slice(0, 30), '', Buffer.from(KEY).toString('base64')]) {
+      await writeFile(join(dir, RESTORED_KEY_FILE), damaged);
+      await expect(loadOrCreateMasterKey(dir, here, noNewKey), JSON.stringify(damaged)).rejects.toMatchObject({ name: 'MasterKeyError', reason: 'unreadable' });
+      expect(await readFile(join(dir, RESTORED_KEY_FILE), 'utf8')).toBe(damaged);
+      expect(await readFile(join(dir, MASTER_KEY_FILE), 'utf8')).toBe(oldWrapped);
+    }
+  });
+
+  it("refuses a restored key beside a different key this account opens: a live folder's key is never replaced", async () => {
+    const here = gcmWrapper(randomBytes(32));
+    await loadOrCreateMasterKey(dir, here, () => KEY);
+    const live = await readFile(join(dir, MASTER_KEY_FILE), 'utf8');
+    await writeFile(join(dir, RESTORED_KEY_FILE), encodeRestoredKey(new Uint8Array(randomBytes(32))));
+    await expect(loadOrCreateMasterKey(dir, here, noNewKey)).rejects.toBeInstanceOf(MasterKeyError);
+    await expect(loadOrCreateMasterKey(dir, here, noNewKey)).rejects.toMatchObject({ reason: 'conflict' });
+    expect(await readFile(join(dir, MASTER_KEY_FILE), 'utf8')).toBe(live);
+  });
+
+  it('keeps the plain file when the key store cannot give back what it wrapped', async () => {
+    const broken: KeyWrapper = { wrap: async () => randomBytes(48), unwrap: async () => ({ plain: 'nothing', stale: false }) };
+    await writeFile(join(dir, RESTORED_KEY_FILE), encodeRestoredKey(KEY));
+    await expect(loadOrCreateMasterKey(dir, broken, noNewKey)).rejects.toBeInstanceOf(MasterKeyError);
+    expect(await readdir(dir)).toEqual([RESTORED_KEY_FILE]);
   });
 });

@@ -3,9 +3,11 @@
  * WebContents and invoke events that the bridge reads. Used only by *.test.ts files; nothing
  * in the shell imports this.
  */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { CallerContext, CoreHandle, TargetedEvent } from '../core/runtime/types';
 import type { EventEnvelope } from '../shared/contract';
 import type { CallResult } from '../shared/errors';
+import type { KeyWrapper } from './keys';
 import type { ClientContents, InvokeEvent, IpcMainLike, SenderFrame } from './ipcBridge';
 
 export interface RecordedCall {
@@ -98,4 +100,23 @@ export const subFrame = (url: string, parentUrl = url): SenderFrame => ({ url, p
 
 export function invokeEvent(sender: FakeContents, frame: SenderFrame | null): InvokeEvent {
   return { sender, senderFrame: frame };
+}
+
+/** Authenticated, like DPAPI on Windows: a changed byte makes unwrapping throw. */
+export function gcmWrapper(secret: Buffer): KeyWrapper {
+  return {
+    async wrap(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', secret, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    async unwrap(wrapped) {
+      const data = Buffer.from(wrapped);
+      const decipher = createDecipheriv('aes-256-gcm', secret, data.subarray(0, 12));
+      decipher.setAuthTag(data.subarray(12, 28));
+      const plain = Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
+      return { plain, stale: false };
+    },
+  };
 }

@@ -27,7 +27,7 @@ import { hashFile, MANIFEST_FILE, MANIFEST_FORMAT, sealManifest, summaryOf } fro
 
 export const DATABASE_FILE = 'azho.db';
 /** Files of the data folder's root that go into a backup when present (see above for host.key). */
-export const KEY_FILES = ['master.key.safe', 'passphrase.salt'];
+export const KEY_FILES = ['master.key.safe', 'master.key.recovery', 'passphrase.salt'];
 /** Pages copied per step of SQLite's backup: ~400 KB at 4 KB pages, a millisecond or two each. */
 export const STEP_PAGES = 100;
 

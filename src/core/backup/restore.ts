@@ -4,13 +4,13 @@
  * sealed manifest first (which also proves the master key given is the one that made it), and
  * every file is checked again after it is copied, so nothing half-copied or altered is restored.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupSummary, BackupVerdict } from '../../shared/backup';
 import { createKeyring } from '../crypto/keys';
 import { DATABASE_FILE } from './backup';
-import { copyInto, isEmptyFolder, listFiles } from './files';
+import { copyInto, flush, isEmptyFolder, listFiles } from './files';
 import { hashFile, MANIFEST_FILE, verifyFolder } from './manifest';
 
 export async function verifyBackup(folder: string, key: Buffer): Promise<BackupVerdict> {
@@ -45,7 +45,19 @@ export function explainVerdict(verdict: BackupVerdict): string {
   return `${EXPLAIN[verdict.problem]}${verdict.file ? ` (${verdict.file})` : ''}`;
 }
 
-export async function restoreBackup(options: { from: string; dataDir: string; masterKey: Uint8Array }): Promise<BackupSummary> {
+export interface RestoreOptions {
+  from: string;
+  dataDir: string;
+  masterKey: Uint8Array;
+  /**
+   * A key file for the app that will start on the folder (the desktop's `master.key.restored`, a
+   * web host's `host.key`), written owner-only once everything else is restored and checked —
+   * and removed with the rest if the restore fails, so a refused restore leaves no key behind.
+   */
+  keyFile?: { name: string; text: string };
+}
+
+export async function restoreBackup(options: RestoreOptions): Promise<BackupSummary> {
   const from = resolve(options.from);
   const dataDir = resolve(options.dataDir);
   const key = createKeyring(options.masterKey).get('backup-manifest');
@@ -69,6 +81,12 @@ export async function restoreBackup(options: { from: string; dataDir: string; ma
       if (check !== 'ok') throw new RestoreError(`the restored database fails SQLite's quick_check: ${String(check)}`);
     } finally {
       db.close();
+    }
+    if (options.keyFile) {
+      const path = join(dataDir, options.keyFile.name);
+      await writeFile(path, options.keyFile.text, { mode: 0o600, flag: 'wx' });
+      if (process.platform !== 'win32') await chmod(path, 0o600);
+      await flush(path);
     }
   } catch (err) {
     // The folder was empty: leave it so, rather than a half-restored workstation someone might start.
