@@ -46,6 +46,7 @@ import { SigningService } from './signatures/signingService';
 import { NcaLayerClient } from './pki/ncaLayerClient';
 import { createSigningSettingsStore, readTrustFolder } from './signatures/trust';
 import { scanHandlers } from './handlers/scans';
+import { BackupService } from './backup/backupService';
 import { backupHandlers } from './handlers/backup';
 import { HotFolder } from './scans/hotFolder';
 import { saneScanner } from './scans/sane';
@@ -379,6 +380,8 @@ function liveWorkstation(
     termClock: branchClock,
     today,
   };
+  const backupKey = keys.get('backup-manifest');
+  const backups = new BackupService(services, { dataDir: options.dataDir, key: backupKey, masterKey: options.masterKey, holdScanRemovals: () => scans.removals.take() });
   const handlers: Handlers = {
     ...reportHandlers(services, parts),
     ...printingHandlers(services, parts),
@@ -393,13 +396,20 @@ function liveWorkstation(
     ...gatewayHandlers(services, { outbox, sender, link, cases: caseReader, catalog, cipher }),
     ...signingHandlers(services, { signing, settings: signingSettings }),
     ...scanHandlers(scans),
-    ...backupHandlers(services, { dataDir: options.dataDir, key: keys.get('backup-manifest') }),
+    ...backupHandlers(services, backups, { dataDir: options.dataDir, key: backupKey }),
     ...caseHandlers(services, { commands: engine.commands, cases: caseReader, catalog, today }),
   };
   audit.append({ actorId: null, action: 'app.started', detail: { training: services.training, recoveredFromUncleanShutdown: lock.uncleanShutdown } });
   // Whatever the last run left in the outbox goes on from where it stood.
   sender.start();
 
+  /** Everything that writes on its own, stopped at close. */
+  const stopWriters = () => {
+    void hotFolder?.stop();
+    sender.stop();
+    link.close();
+    branchLink.close();
+  };
   return {
     dispatch: createDispatch(services, handlers),
     sweep: () => {
@@ -413,6 +423,7 @@ function liveWorkstation(
       engine.reactor.pollStatuses(link.pollIntervalMs());
       if (sender.link.tick(clock.now())) announceGateway();
       scans.purge().done.catch((err: unknown) => logLine(`scan purge: ${(err as Error).message}`));
+      backups.tick();
       checkpoint(db);
     },
     clientGone(clientId) {
@@ -422,10 +433,7 @@ function liveWorkstation(
     },
     close() {
       if (!db.open) return;
-      void hotFolder?.stop();
-      sender.stop();
-      link.close();
-      branchLink.close();
+      stopWriters();
       checkpoint(db, 'TRUNCATE');
       db.close();
       lock.release();

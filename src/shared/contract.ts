@@ -19,7 +19,7 @@ import { BranchEnrollInput, BranchStatus } from './branchStatus';
 import { BoardView, KioskGroup, QueueOverview, QueueSettings, QueueStats, Ticket, TicketPrint, WindowView, queueInputs } from './queue';
 import { ExportedFile, Report, ReportCase, reportInputs } from './reports/report';
 import { ScenarioSummary, TrainingRun, trainingInputs } from './training/scenario';
-import { BackupSummary, BackupVerdict, backupInputs } from './backup';
+import { BackupStatus, BackupSummary, BackupVerdict, backupInputs } from './backup';
 
 /** Who may make a call: anyone, any logged-in unlocked operator, or only some roles. */
 export type Access = 'public' | 'session' | readonly RoleT[];
@@ -117,6 +117,16 @@ export const calls = {
   'backup.create': call({ input: backupInputs.folder, output: z.object({ folder: z.string(), summary: BackupSummary }), access: ['admin'] }),
   /** Checks a backup folder against its sealed manifest: every file's hash and size, nothing added. */
   'backup.verify': call({ input: backupInputs.folder, output: BackupVerdict, access: ['admin'] }),
+  /** The schedule, the last run, the dated backups in the schedule's folder, the recovery passphrase's date. */
+  'backup.status': call({ input: Empty, output: BackupStatus, access: ['admin'] }),
+  'backup.setSchedule': call({ input: backupInputs.schedule, output: BackupStatus, access: ['admin'] }),
+  /** A backup into a new dated folder of the schedule's folder, now; the old ones beyond `keep` go. */
+  'backup.now': call({ input: Empty, output: BackupStatus, access: ['admin'] }),
+  /**
+   * Seals the master key with a passphrase only the administrator knows, for the backups to
+   * carry: without it a desktop backup opens only under this computer's account (its OS key store).
+   */
+  'backup.setRecovery': call({ input: backupInputs.recovery, output: BackupStatus, access: ['admin'] }),
 
   /** The branch: its region (which acts apply) and opening hours (how minute norms count). */
   'branch.get': call({ input: Empty, output: BranchSettings, access: 'session' }),

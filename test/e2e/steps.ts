@@ -1,6 +1,6 @@
 /** Steps several journeys share, written as an operator would do them. */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
@@ -25,10 +25,11 @@ const catalogs = new Map<Locale, Record<string, string>>();
 export function msg(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   let catalog = catalogs.get(locale);
   if (!catalog) {
-    // The queue's, the gateway's, the scans', the branch's and the reports' screens keep their
-    // sentences in files of their own (src/renderer/i18n/catalog.ts).
-    const read = (file: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../src/renderer/i18n/${file}`, import.meta.url)), 'utf8')) as Record<string, string>;
-    catalog = { ...read(`${locale}.json`), ...read(`queue.${locale}.json`), ...read(`gateway.${locale}.json`), ...read(`scans.${locale}.json`), ...read(`branch.${locale}.json`), ...read(`reports.${locale}.json`) };
+    // Every screen family keeps its sentences in a file of its own (src/renderer/i18n/catalog.ts):
+    // kk.json and queue.kk.json, backup.kk.json, … are read together, as the renderer merges them.
+    const dir = fileURLToPath(new URL('../../src/renderer/i18n/', import.meta.url));
+    const files = readdirSync(dir).filter((f) => f === `${locale}.json` || f.endsWith(`.${locale}.json`)).sort((a, b) => (a === `${locale}.json` ? -1 : b === `${locale}.json` ? 1 : 0));
+    catalog = Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, string>)) as Record<string, string>;
     catalogs.set(locale, catalog);
   }
   const text = catalog[key];

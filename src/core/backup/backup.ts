@@ -67,8 +67,10 @@ export async function createBackup(source: BackupSource, folder: string): Promis
   if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) throw new BackupFolderError('backup.folderInsideData', target);
   // Never mixed with another backup or other files: the manifest must describe the whole folder.
   if (!(await isEmptyFolder(target))) throw new BackupFolderError('backup.folderNotEmpty', target);
-  await mkdir(target, { recursive: true, mode: 0o700 });
+  // The caller holds back scan removals (ScanService.removals) from before this call until it
+  // ends: a scan the snapshot names keeps its file until it is copied.
   try {
+    await mkdir(target, { recursive: true, mode: 0o700 });
     const auditHead = source.anchor();
     const { body } = await copyEverything(source, target, auditHead);
     const manifestPath = join(target, MANIFEST_FILE);
@@ -88,7 +90,15 @@ async function copyEverything(source: BackupSource, target: string, auditHead: A
   await flush(join(target, DATABASE_FILE));
   // Scans after the database: every scan the snapshot names was on disk before its row committed.
   const scans = (await listFiles(join(source.dataDir, 'scans'))).filter((p) => isScanName(p.split('/').at(-1)!));
-  for (const rel of scans) await copyInto(join(source.dataDir, 'scans'), join(target, 'scans'), rel);
+  for (const rel of scans) {
+    try {
+      await copyInto(join(source.dataDir, 'scans'), join(target, 'scans'), rel);
+    } catch (err) {
+      // Listed, then gone: a removal already under way when the hold was taken, so its row was
+      // marked before the snapshot and the snapshot does not name it.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
   const present = new Set(await readdir(source.dataDir));
   for (const name of KEY_FILES) if (present.has(name)) await copyInto(source.dataDir, target, name);
   // The anchor as it was taken, not the live file: an anchor written during the copy could name

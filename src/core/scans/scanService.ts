@@ -18,6 +18,8 @@ import { MAX_SCAN_PAGES, countPdfPages, recogniseScan } from './recognise';
 import type { Scanner } from './sane';
 import type { Rotation, ScanRecord, ScanStore } from './scanStore';
 import type { ScanVault } from './scanVault';
+import { RemovalHold } from './removalHold';
+import { logLine } from '../dispatch';
 
 export interface ScanServiceDeps {
   services: Services;
@@ -56,6 +58,8 @@ export type HotFolderOutcome = { kind: 'taken'; caseId: number } | { kind: 'wait
 
 export class ScanService {
   private readonly names = new KeyedLock();
+  /** Taken by a backup while it copies: see removalHold.ts. */
+  readonly removals = new RemovalHold();
   /** Who looked at which case's scans, newest last: where the hot folder's pages go. */
   private readonly listed: { clientId: string; operatorId: number; caseId: number }[] = [];
 
@@ -117,8 +121,19 @@ export class ScanService {
     };
   }
 
-  /** Removes the vault file once no scan still there uses it. Runs under the name's lock. */
+  /**
+   * Removes the vault file once no scan still there uses it. Runs under the name's lock, so a scan
+   * of the same content stored meanwhile keeps its file. While a backup copies the data folder the
+   * removal waits for it (removalHold.ts) — without holding up the call that asked for it.
+   */
   private releaseFile(name: string): Promise<void> {
+    if (this.removals.held) {
+      void this.removals
+        .free()
+        .then(() => this.releaseFile(name))
+        .catch((err: unknown) => logLine(`scan file removal after a backup: ${(err as Error).message}`));
+      return Promise.resolve();
+    }
     return this.names.run(name, async () => {
       if (this.d.store.references(name) === 0) await this.d.vault.remove(name);
     });

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import { BackupRun, BackupSchedule } from '../../shared/backup';
 import { BranchSettings } from '../../shared/contract';
+import { z } from 'zod';
 import { QueueSettings } from '../../shared/queue';
 import { Settings } from '../../shared/schemas';
 import { StoredGatewaySettings } from './gatewaySettings';
@@ -15,6 +17,13 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
 
 export const DEFAULT_BRANCH: BranchSettings = { region: 'aktobe', opensAt: '09:00', closesAt: '18:00' };
 
+/** Off until the administrator names a folder; then every evening after the branch closes. */
+export const DEFAULT_BACKUP_SCHEDULE: BackupSchedule = { folder: null, daily: true, at: '19:00', keep: 14 };
+
+/** The last backup of any kind (shown to the administrator) and the last the schedule made (when it is next due). */
+export const BackupRuns = z.object({ last: BackupRun.nullable(), lastScheduled: BackupRun.nullable() });
+export type BackupRuns = z.infer<typeof BackupRuns>;
+
 export interface SettingsStore {
   get(): Settings;
   put(settings: Settings): void;
@@ -24,6 +33,10 @@ export interface SettingsStore {
   putQueue(queue: QueueSettings): void;
   gateway(): StoredGatewaySettings;
   putGateway(gateway: StoredGatewaySettings): void;
+  backupSchedule(): BackupSchedule;
+  putBackupSchedule(schedule: BackupSchedule): void;
+  backupRuns(): BackupRuns;
+  putBackupRuns(runs: BackupRuns): void;
 }
 
 /** Settings are one JSON row, re-validated on read so a hand-edited value cannot break the core. */
@@ -50,12 +63,18 @@ export function createSettingsStore(db: Database): SettingsStore {
   };
   const queue = keyed<QueueSettings>('queue', QueueSettings, DEFAULT_QUEUE_SETTINGS);
   const gateway = keyed<StoredGatewaySettings>('gateway', StoredGatewaySettings, StoredGatewaySettings.parse({}));
+  const backupSchedule = keyed<BackupSchedule>('backup.schedule', BackupSchedule, DEFAULT_BACKUP_SCHEDULE);
+  const backupRuns = keyed<BackupRuns>('backup.runs', BackupRuns, { last: null, lastScheduled: null });
   // Not cached: a write rolled back with its transaction must not linger in memory.
   return {
     queue: queue.get,
     putQueue: queue.put,
     gateway: gateway.get,
     putGateway: gateway.put,
+    backupSchedule: backupSchedule.get,
+    putBackupSchedule: backupSchedule.put,
+    backupRuns: backupRuns.get,
+    putBackupRuns: backupRuns.put,
     branch() {
       const row = readBranch.get() as { value: string } | undefined;
       const parsed = row ? BranchSettings.safeParse(JSON.parse(row.value)) : undefined;

@@ -24,13 +24,16 @@ import reportsEn from './reports.en.json';
 import trainingKk from './training.kk.json';
 import trainingRu from './training.ru.json';
 import trainingEn from './training.en.json';
+import backupKk from './backup.kk.json';
+import backupRu from './backup.ru.json';
+import backupEn from './backup.en.json';
 
 // The electronic queue, the e-government gateway, the scans with the operator's signature and the
-// link to the branch server, the supervisor's reports and the trainer's scenarios keep their
+// link to the branch server, the supervisor's reports, the trainer's scenarios and the backups keep their
 // sentences in files of their own.
-const kk = { ...kkBase, ...queueKk, ...gatewayKk, ...scansKk, ...branchKk, ...reportsKk, ...trainingKk };
-const ru = { ...ruBase, ...queueRu, ...gatewayRu, ...scansRu, ...branchRu, ...reportsRu, ...trainingRu };
-const en = { ...enBase, ...queueEn, ...gatewayEn, ...scansEn, ...branchEn, ...reportsEn, ...trainingEn };
+const kk = { ...kkBase, ...queueKk, ...gatewayKk, ...scansKk, ...branchKk, ...reportsKk, ...trainingKk, ...backupKk };
+const ru = { ...ruBase, ...queueRu, ...gatewayRu, ...scansRu, ...branchRu, ...reportsRu, ...trainingRu, ...backupRu };
+const en = { ...enBase, ...queueEn, ...gatewayEn, ...scansEn, ...branchEn, ...reportsEn, ...trainingEn, ...backupEn };
 
 export type MessageKey = keyof typeof kk;
 export type Catalog = Record<MessageKey, string>;

@@ -1,9 +1,11 @@
 /**
  * Administrator: how soon an idle screen locks, how long a session may last, the branch's region
- * and hours, the branch server this workstation belongs to, and the link to the e-government gateway.
+ * and hours, the branch server this workstation belongs to, the link to the e-government gateway,
+ * the certificates signatures are trusted by, and the backups.
  */
 import { useEffect, type FormEvent } from 'react';
 import type { Settings } from '../../shared/schemas';
+import { BackupSettings } from '../backup/BackupSettings';
 import { BranchSettings } from '../branch/BranchSettings';
 import { precheck } from '../client/precheck';
 import { GatewaySettingsForm } from '../gateway/GatewaySettingsForm';
@@ -83,6 +85,7 @@ export function SettingsView() {
         {gateway && <GatewaySettingsForm settings={gateway} />}
       </div>
       <SigningTrustSettings />
+      <BackupSettings />
     </section>
   );
 }
