@@ -6,6 +6,7 @@
 import { calls, type Access, type CallName, type ParsedInput } from '../shared/contract';
 import { AppError, type CallResult } from '../shared/errors';
 import { parseCall } from '../shared/validate';
+import { damageLine, isDamaged } from './db/damaged';
 import { isDiskFull } from './db/diskFull';
 import type { Handler, HandlerContext, Handlers, OperatorContext, PublicContext } from './handlers/types';
 import type { Services } from './services';
@@ -82,6 +83,11 @@ export function createDispatch(s: Services, handlers: Handlers): Dispatch {
       if (err instanceof AppError) {
         if (s.training && called) callDone(s, { ...called, code: err.data.code, reason: err.data.issues?.[0]?.reason ?? null });
         return { ok: false, error: err.data };
+      }
+      if (isDamaged(err)) {
+        // The same answer as a start on a damaged file; the core stops on it (damageGuard.ts).
+        logLine(damageLine(`call ${String(rawName).slice(0, 64)}`, err));
+        return { ok: false, error: { code: 'STORAGE_UNAVAILABLE', storage: { problem: 'corrupt', path: s.db.name } } };
       }
       // The call name is safe to log; its input may hold personal data and is never logged.
       logLine(`call ${String(rawName).slice(0, 64)} failed: ${(err as Error)?.stack ?? String(err)}`);

@@ -26,6 +26,7 @@ import { StorageError } from './db/storageError';
 import { coalesced } from './coalesced';
 import { createDispatch, logLine, type Dispatch } from './dispatch';
 import { failedWorkstation } from './failedWorkstation';
+import { guardAgainstDamage, type GuardedStorage } from './damageGuard';
 import { authHandlers } from './handlers/auth';
 import { operatorHandlers } from './handlers/operators';
 import { settingsAndAuditHandlers } from './handlers/settingsAndAudit';
@@ -403,14 +404,16 @@ function liveWorkstation(
   // Whatever the last run left in the outbox goes on from where it stood.
   sender.start();
 
-  /** Everything that writes on its own, stopped at close. */
+  /** Everything that writes on its own: stopped at close, and where a damaged page is met. */
   const stopWriters = () => {
     void hotFolder?.stop();
     sender.stop();
     link.close();
     branchLink.close();
   };
-  return {
+  // A page found damaged while running stops the core where it stands (damageGuard.ts).
+  const guarded: GuardedStorage = { db, training: services.training, version: CORE_VERSION, stopWriters, releaseLock: () => lock.release() };
+  return guardAgainstDamage(guarded, {
     dispatch: createDispatch(services, handlers),
     sweep: () => {
       sessions.sweep();
@@ -438,5 +441,5 @@ function liveWorkstation(
       db.close();
       lock.release();
     },
-  };
+  });
 }

@@ -7,6 +7,7 @@ import { chmodSync, closeSync, existsSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { closeUntouched, isDamaged } from './damaged';
 import { StorageError } from './storageError';
 
 /** `PRAGMA application_id` of АЖО databases ("AZHO" in ASCII). */
@@ -33,7 +34,7 @@ function hasSqliteHeader(path: string): boolean {
 function sqliteProblem(err: unknown, path: string): StorageError {
   const code = (err as { code?: string }).code ?? '';
   if (err instanceof StorageError) return err;
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new StorageError('corrupt', path, code);
+  if (isDamaged(err)) return new StorageError('corrupt', path, code);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new StorageError('inUse', path, code);
   return new StorageError('io', path, code || String(err));
 }
@@ -77,7 +78,8 @@ export function openDatabase(path: string, options: OpenOptions): Db {
     if (!existed) chmodSync(path, 0o600);
     return db;
   } catch (err) {
-    db?.close();
+    // Not a plain close: closing would fold a WAL left beside the file into it.
+    if (db) closeUntouched(db);
     throw sqliteProblem(err, path);
   }
 }
