@@ -1,8 +1,9 @@
 /**
  * The administrator's backups on the settings screen, against the real core: no folder yet (a
- * warning), a folder saved with the daily time, "Back up now" → a checked backup in the list, a
- * byte changed in it → the check names the file, the drive pulled out → the failure in words with
- * what to do, and the recovery passphrase typed twice. Screens in Kazakh and Russian.
+ * warning, on the start page too), a folder saved with the daily time, "Back up now" → a checked
+ * backup in the list, a byte changed in it → the check names the file, the drive pulled out → the
+ * failure in words with what to do (on the start page too), and the recovery passphrase typed
+ * twice. Screens in Kazakh and Russian.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,10 @@ test('the administrator schedules backups, backs up now, checks a backup and set
   const drive = mkdtempSync(join(tmpdir(), 'azho-e2e-drive-'));
   try {
     await createAdmin(page);
-    await page.getByRole('button', { name: msg('kk', 'nav.settings') }).click();
+    // The administrator's start page asks for a folder first: until then nothing is backed up.
+    const health = page.getByTestId('home-view').getByTestId('backup-health');
+    await expect(health).toContainText(msg('kk', 'backup.noFolder'));
+    await health.getByTestId('backup-health-open').click();
     const section = page.getByTestId('backup-settings');
     await expect(section.getByText(msg('kk', 'backup.noFolder'))).toBeVisible();
     await expect(section.getByTestId('backup-now')).toBeDisabled();
@@ -75,6 +79,10 @@ test('the administrator schedules backups, backs up now, checks a backup and set
     await section.getByTestId('backup-now').click();
     await expect(section.getByTestId('backup-last')).toContainText(msg('kk', 'backup.problem.destinationMissing'));
     await saveScreen(page, 'backup-failed', 'kk');
+    await page.getByRole('button', { name: msg('kk', 'nav.home') }).click();
+    await expect(health).toContainText(msg('kk', 'backup.problem.destinationMissing'));
+    await saveScreen(page, 'home-backup-failed', 'kk');
+    await health.getByTestId('backup-health-open').click();
     await switchLocale(page, 'ru');
     await expect(section.getByTestId('backup-last')).toContainText(msg('ru', 'backup.problem.destinationMissing'));
     await expect(section.getByText(msg('ru', 'backup.title'), { exact: true })).toBeVisible();

@@ -1,5 +1,6 @@
-/** A calm start page: the date, this session's times, that process 1 is done, and the next applicant. */
+/** A calm start page: the date, this session's times, that process 1 is done, the next applicant, and for the administrator the backups. */
 import type { SessionView } from '../../shared/schemas';
+import { BackupHealth } from '../backup/BackupHealth';
 import { useLocale, useT } from '../i18n/localeStore';
 import { formatDecimal, formatFullDate, formatMoment } from '../ui/format';
 import { Button } from '../ui/Button';
@@ -37,6 +38,8 @@ export function HomeView({ session, onNewCase }: { session: SessionView; onNewCa
       <h1 className="page-title">{t('home.greeting', { name: firstName })}</h1>
       <Notice tone="success">{t('home.process1')}</Notice>
       {onNewCase && <NextApplicant onNewCase={onNewCase} />}
+      {/* Backups are the administrator's to keep: only their start page asks after them. */}
+      {session.operator.role === 'admin' && <BackupHealth />}
       <dl className="home-facts">
         <div className="home-fact">
           <dt>{t('home.sessionStart')}</dt>
