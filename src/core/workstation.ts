@@ -345,11 +345,6 @@ function liveWorkstation(
     );
   }
   const vault = new ScanVault(join(options.dataDir, 'scans'), keys.get('scan-vault'), keys.get('scan-name'), options.storageSeams?.scanFiles);
-  // A scan's write a kill or power cut interrupted is no scan: cleared at start.
-  vault.sweepPartials().then(
-    (n) => n > 0 && logLine(`removed ${n} half-written scan file(s) left by the last run`),
-    (err: unknown) => logLine(`scan vault sweep: ${(err as Error).message}`),
-  );
   const scans = new ScanService({
     services,
     store: scanStore,
@@ -360,6 +355,11 @@ function liveWorkstation(
     hotFolder: options.hotFolder ?? null,
     locked: (record) => record.counterDone,
   });
+  // What a kill or power cut left in the scan vault (half-written files, files of removed scans) is cleared at start.
+  scans.tidyVault().then(
+    ({ partials, orphans }) => partials + orphans > 0 && logLine(`scan vault: removed ${partials} half-written and ${orphans} unused file(s) left by the last run`),
+    (err: unknown) => logLine(`scan vault sweep: ${(err as Error).message}`),
+  );
   const hotFolder = options.hotFolder
     ? new HotFolder({ dir: options.hotFolder, ready: () => scans.hotFolderTarget() !== null, take: (content) => scans.takeFromHotFolder(content), log: logLine })
     : undefined;

@@ -139,6 +139,20 @@ export class ScanService {
     });
   }
 
+  /**
+   * At start: clears what a crash left half-written, and the files of scans removed or purged
+   * whose own removal a kill or power cut interrupted (the row was marked, the file was not yet
+   * gone — or a backup was holding it). Each goes through releaseFile, which counts the scan's
+   * users again under the name's lock, so a scan stored meanwhile keeps its file.
+   */
+  async tidyVault(): Promise<{ partials: number; orphans: number }> {
+    const partials = await this.d.vault.sweepPartials();
+    const live = this.d.store.liveNames();
+    const orphans = (await this.d.vault.storedNames()).filter((name) => !live.has(name));
+    for (const name of orphans) await this.releaseFile(name);
+    return { partials, orphans: orphans.length };
+  }
+
   // ---- the operator's calls ----
 
   list(caseId: number, clientId: string, operator: OperatorRecord): CaseScans {

@@ -81,6 +81,7 @@ export function createScanStore(db: Database, cipher: FieldCipher) {
     setRotation: db.prepare(`UPDATE scans SET rotation = ? WHERE id = ? AND ${LIVE}`),
     remove: db.prepare(`UPDATE scans SET removed_at = ?, removed_by = ?, thumbnail_enc = NULL WHERE id = ? AND ${LIVE}`),
     references: db.prepare(`SELECT count(*) AS n FROM scans WHERE vault_name = ? AND ${LIVE}`),
+    liveNames: db.prepare(`SELECT DISTINCT vault_name FROM scans WHERE ${LIVE}`).pluck(),
     sameInCase: db.prepare(`SELECT id FROM scans WHERE case_id = ? AND sha256 = ? AND ${LIVE} LIMIT 1`),
     toPurge: db.prepare(
       `SELECT s.id, s.case_id, s.vault_name FROM scans s JOIN cases c ON c.id = s.case_id
@@ -120,6 +121,8 @@ export function createScanStore(db: Database, cipher: FieldCipher) {
     },
     /** How many scans still there use this vault file. */
     references: (vaultName: string): number => (q.references.get(vaultName) as { n: number }).n,
+    /** Every vault file a scan still there uses: one read, for the sweep at start. */
+    liveNames: (): Set<string> => new Set(q.liveNames.all() as string[]),
     hasInCase: (caseId: number, sha256: string): boolean => q.sameInCase.get(caseId, sha256) !== undefined,
     toPurge: (before: string) => q.toPurge.all(before) as { id: number; case_id: number; vault_name: string }[],
     markPurged: (id: number, at: string) => void q.purge.run(at, id),

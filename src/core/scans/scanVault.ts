@@ -203,6 +203,22 @@ export class ScanVault {
     return this.swept;
   }
 
+  /** The names of the scan files in the vault (two levels: `ab/ab12…`); [] before the first scan. */
+  async storedNames(): Promise<string[]> {
+    const out: string[] = [];
+    let shards: string[];
+    try {
+      shards = await readdir(this.dir);
+    } catch {
+      return out;
+    }
+    for (const shard of shards.filter((n) => /^[0-9a-f]{2}$/.test(n))) {
+      const names = await readdir(join(this.dir, shard)).catch(() => [] as string[]);
+      out.push(...names.filter((n) => isScanName(n) && n.startsWith(shard)));
+    }
+    return out;
+  }
+
   /** Temporary files a crash left behind (they never carry a scan's name). */
   async removePartials(): Promise<number> {
     let names: string[];
