@@ -33,7 +33,7 @@ export function BackupList({ backups }: { backups: BackupListing[] }) {
                     {verdict ? verdictText(t, verdict) : ''}
                   </td>
                   <td className="table-actions">
-                    <Button variant="quiet" busy={checking === b.folder} onClick={() => void check(b.folder)}>
+                    <Button variant="quiet" busy={checking === b.folder} onClick={() => void check(b.folder)} aria-label={`${t('backup.verify')}: ${b.name}`}>
                       {t('backup.verify')}
                     </Button>
                   </td>
