@@ -12,13 +12,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/core/backup/files';
 import { databasePath } from '../../src/core/workstation';
 import type { BackupStatus } from '../../src/shared/backup';
-import { openCounter } from '../support/counter';
+import { openCounter, handedOverCase } from '../support/counter';
 import { tempDir } from '../support/tempDir';
 import type { TestCore } from '../support/workstation';
 
 const HOUR = 3_600_000;
 const SCAN = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Count 1 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const S1_DOCUMENTS = ['application', 'applicantIdentity', 'childBirthCertificate', 'disabilityCertificate', 'pmpkConclusion', 'homeSchoolingCertificate'];
 
 let core: TestCore;
 let drive: ReturnType<typeof tempDir>;
@@ -109,7 +108,11 @@ describe('the backup calls', () => {
   it('refuse a folder that is not there or is inside the data folder, and an operator', async () => {
     expect((await core.fail('backup.setSchedule', { folder: join(drive.path, 'no-such'), daily: true, at: '19:00', keep: 3 }, 'admin')).issues).toEqual([{ path: 'folder', reason: 'backup.folderMissing' }]);
     expect((await core.fail('backup.setSchedule', { folder: join(core.dataDir, 'scans'), daily: true, at: '19:00', keep: 3 }, 'admin')).issues).toEqual([{ path: 'folder', reason: 'backup.folderInsideData' }]);
-    expect((await core.fail('backup.setSchedule', { folder: drive.path, daily: true, at: '25:00', keep: 3 }, 'admin')).code).toBe('VALIDATION');
+    for (const bad of [{ at: '25:00' }, { at: '7:00' }, { keep: 0 }, { keep: 91 }, { keep: 2.5 }, { folder: 'backups' }]) {
+      expect((await core.fail('backup.setSchedule', { folder: drive.path, daily: true, at: '19:00', keep: 3, ...bad }, 'admin')).code, JSON.stringify(bad)).toBe('VALIDATION');
+    }
+    // Nothing of the refused schedules was kept.
+    expect((await status()).schedule).toEqual({ folder: null, daily: true, at: '19:00', keep: 14 });
     expect((await core.fail('backup.status', {}, 'counter-1')).code).toBe('FORBIDDEN');
     expect((await core.fail('backup.now', {}, 'admin')).issues).toEqual([{ path: 'folder', reason: 'backup.noDestination' }]);
   });
@@ -141,8 +144,7 @@ describe('the backup calls', () => {
 
   it("keeps a scan's file for the backup when the scan is removed while the backup copies", async () => {
     await schedule({ daily: false });
-    let c = await core.call('cases.start', { regulationId: 's1-aktobe-285', documentLocale: 'kk' }, 'counter-1');
-    c = await core.call('cases.handOver', { caseId: c.id, version: c.version, documents: S1_DOCUMENTS }, 'counter-1');
+    const c = await handedOverCase(core);
     const scan = await core.call('scans.add', { caseId: c.id, documentId: 'application', source: 'file', content: new Uint8Array(SCAN) }, 'counter-1');
     const vaultFiles = () => listFiles(join(core.dataDir, 'scans'));
     const [file] = await vaultFiles();

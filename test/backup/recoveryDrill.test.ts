@@ -19,13 +19,12 @@ import { iso } from '../../src/core/clock';
 import { TRAINING_PEOPLE } from '../../src/core/gateway/trainingGateway';
 import { loadOrCreateMasterKey, MASTER_KEY_FILE, RESTORED_KEY_FILE, unwrapMasterKey } from '../../src/main/keys';
 import { gcmWrapper } from '../../src/main/testFakes';
-import { openCounter, OPERATOR, OPERATOR_PASSWORD } from '../support/counter';
+import { openCounter, OPERATOR, OPERATOR_PASSWORD, handedOverCase } from '../support/counter';
 import { tempDir } from '../support/tempDir';
 import { ADMIN, openTestCore, type TestCore } from '../support/workstation';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
-const S1_DOCUMENTS = ['application', 'applicantIdentity', 'childBirthCertificate', 'disabilityCertificate', 'pmpkConclusion', 'homeSchoolingCertificate'];
 const PASSPHRASE = 'Бірінші қар, 2026 жыл — қалпына келтіру';
 
 /** An OS key store of one computer's account: what one wraps, no other opens. */
@@ -52,8 +51,7 @@ const restoreCli = (from: string, dataDir: string, passphrase: string) => {
 };
 
 async function walkCase() {
-  let v = await core.call('cases.start', { regulationId: 's1-aktobe-285', documentLocale: 'kk' }, 'counter-1');
-  v = await core.call('cases.handOver', { caseId: v.id, version: v.version, documents: S1_DOCUMENTS }, 'counter-1');
+  const v = await handedOverCase(core);
   return core.call('cases.submitForm', { caseId: v.id, version: v.version, applicantIin: TRAINING_PEOPLE[0]!.iin, representative: null }, 'counter-1');
 }
 

@@ -17,13 +17,12 @@ import { createKeyring } from '../../src/core/crypto/keys';
 import { TRAINING_PEOPLE } from '../../src/core/gateway/trainingGateway';
 import { ScanVault } from '../../src/core/scans/scanVault';
 import { databasePath } from '../../src/core/workstation';
-import { openCounter, OPERATOR, OPERATOR_PASSWORD } from '../support/counter';
+import { openCounter, OPERATOR, OPERATOR_PASSWORD, handedOverCase } from '../support/counter';
 import { tempDir } from '../support/tempDir';
 import { ADMIN, openTestCore, type TestCore } from '../support/workstation';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
-const S1_DOCUMENTS = ['application', 'applicantIdentity', 'childBirthCertificate', 'disabilityCertificate', 'pmpkConclusion', 'homeSchoolingCertificate'];
 const SCAN = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 const work = tempDir('azho-backup-');
@@ -49,8 +48,7 @@ const auditRows = (dataDir: string) => {
 };
 
 async function walkCase(withScan: boolean) {
-  let v = await core.call('cases.start', { regulationId: 's1-aktobe-285', documentLocale: 'kk' }, 'counter-1');
-  v = await core.call('cases.handOver', { caseId: v.id, version: v.version, documents: S1_DOCUMENTS }, 'counter-1');
+  let v = await handedOverCase(core);
   const scan = withScan ? await core.call('scans.add', { caseId: v.id, documentId: 'application', source: 'file', content: new Uint8Array(SCAN) }, 'counter-1') : null;
   v = await core.call('cases.get', { caseId: v.id }, 'counter-1');
   v = await core.call('cases.submitForm', { caseId: v.id, version: v.version, applicantIin: TRAINING_PEOPLE[0]!.iin, representative: null }, 'counter-1');

@@ -7,16 +7,15 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openCounter } from '../support/counter';
+import { openCounter, S1_DOCUMENTS, handedOverCase } from '../support/counter';
 import { ADMIN, type TestCore } from '../support/workstation';
 import { databasePath } from '../../src/core/workstation';
 
-export const S1_DOCUMENTS = ['application', 'applicantIdentity', 'childBirthCertificate', 'disabilityCertificate', 'pmpkConclusion', 'homeSchoolingCertificate'];
+export { S1_DOCUMENTS };
 
 export async function counterWithCase(options: Parameters<typeof openCounter>[0] = {}): Promise<{ core: TestCore; caseId: number }> {
   const core = await openCounter(options);
-  let v = await core.call('cases.start', { regulationId: 's1-aktobe-285', documentLocale: 'kk' }, 'counter-1');
-  v = await core.call('cases.handOver', { caseId: v.id, version: v.version, documents: S1_DOCUMENTS }, 'counter-1');
+  const v = await handedOverCase(core);
   return { core, caseId: v.id };
 }
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TRAINING_PEOPLE } from '../../src/core/gateway/trainingGateway';
 import { databasePath } from '../../src/core/workstation';
-import { openCounter } from '../support/counter';
+import { openCounter, S1_DOCUMENTS } from '../support/counter';
 import { signRequest } from '../support/signing';
 import type { TestCore } from '../support/workstation';
 import { pdfInfo, pdfText, pdfToPng } from './poppler';
@@ -16,7 +16,6 @@ import { pdfInfo, pdfText, pdfToPng } from './poppler';
 let core: TestCore;
 afterEach(() => core?.dispose());
 
-const S1_DOCUMENTS = ['application', 'applicantIdentity', 'childBirthCertificate', 'disabilityCertificate', 'pmpkConclusion', 'homeSchoolingCertificate'];
 
 async function forwardedCase() {
   let v = await core.call('cases.start', { regulationId: 's1-aktobe-285', documentLocale: 'kk' }, 'counter-1');

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRAINING_PEOPLE } from '../../src/core/gateway/trainingGateway';
-import { OPERATOR_PASSWORD, openCounter } from '../support/counter';
+import { OPERATOR_PASSWORD, openCounter, S1_DOCUMENTS } from '../support/counter';
 import { makeIin } from '../support/iins';
 import { signRequest } from '../support/signing';
 import type { TestCore } from '../support/workstation';
@@ -10,7 +10,6 @@ import { pdfText } from '../printing/poppler';
 
 let core: TestCore;
 const SUPERVISOR = { login: 'supervisor1', fullName: 'Гүлмира Сәкенқызы Оспанова', iin: makeIin('790304', '4', 31), password: 'Басшыға-уақытша-1' };
-const S1_DOCUMENTS = ['application', 'applicantIdentity', 'childBirthCertificate', 'disabilityCertificate', 'pmpkConclusion', 'homeSchoolingCertificate'];
 
 beforeAll(async () => {
   core = await openCounter({ training: true });

@@ -5,7 +5,7 @@
  */
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/simulator';
 import type { CaseView } from '../../src/shared/cases';
-import { openCounter } from './counter';
+import { openCounter, S1_DOCUMENTS } from './counter';
 import { ADMIN, type TestCore } from './workstation';
 
 export interface SimulatedCounter {
@@ -14,7 +14,7 @@ export interface SimulatedCounter {
   dispose(): Promise<void>;
 }
 
-export const S1_DOCUMENTS = ['application', 'applicantIdentity', 'childBirthCertificate', 'disabilityCertificate', 'pmpkConclusion', 'homeSchoolingCertificate'];
+export { S1_DOCUMENTS };
 
 export async function openSimulatedCounter(
   options: {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCounter } from '../../../test/support/counter';
+import { openCounter, S1_DOCUMENTS } from '../../../test/support/counter';
 import { makeIin } from '../../../test/support/iins';
 import { SwitchableGateway } from '../../../test/support/switchableGateway';
 import type { TestCore } from '../../../test/support/workstation';
@@ -10,7 +10,6 @@ import { signRequest } from '../../../test/support/signing';
 let core: TestCore;
 afterEach(() => core?.dispose());
 
-const S1_DOCUMENTS = ['application', 'applicantIdentity', 'childBirthCertificate', 'disabilityCertificate', 'pmpkConclusion', 'homeSchoolingCertificate'];
 const PERSON = TRAINING_PEOPLE[0]!;
 // Quick backoff: the manual clock is moved by the tests, the timers are real but short.
 const QUICK = { backoff: { baseMs: 50, capMs: 400, floorMs: 10 }, settleMs: 2000 };

@@ -4,7 +4,7 @@ import { deflateSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCounter } from '../../../test/support/counter';
+import { openCounter, S1_DOCUMENTS } from '../../../test/support/counter';
 import { tempDir } from '../../../test/support/tempDir';
 import { databasePath } from '../workstation';
 import type { TestCore } from '../../../test/support/workstation';
@@ -20,7 +20,6 @@ afterEach(() => {
   for (const d of dirs.splice(0)) d.remove();
 });
 
-const S1_DOCUMENTS = ['application', 'applicantIdentity', 'childBirthCertificate', 'disabilityCertificate', 'pmpkConclusion', 'homeSchoolingCertificate'];
 const IIN = '900101300007';
 
 /** A real JPEG page, w×h, with a comment segment carrying `note` (a known string to look for). */

@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OPERATOR, openCounter } from '../../../test/support/counter';
+import { OPERATOR, openCounter, S1_DOCUMENTS } from '../../../test/support/counter';
 import { signRequest, trainingKey } from '../../../test/support/signing';
 import { SwitchableGateway } from '../../../test/support/switchableGateway';
 import type { TestCore } from '../../../test/support/workstation';
@@ -16,7 +16,6 @@ import type { MessageMeta, Submission } from '../gateway/port';
 let core: TestCore;
 afterEach(() => core?.dispose());
 
-const S1_DOCUMENTS = ['application', 'applicantIdentity', 'childBirthCertificate', 'disabilityCertificate', 'pmpkConclusion', 'homeSchoolingCertificate'];
 
 /** Keeps what the target system was sent. */
 class RecordingGateway extends SwitchableGateway {
