@@ -61,10 +61,15 @@ export async function backupDatabase(db: Database, target: string, pagesPerStep 
   return { steps };
 }
 
+/** Whether `path` is `folder` itself or lies anywhere under it: a backup there would copy itself. */
+export function isWithin(folder: string, path: string): boolean {
+  const inside = relative(resolve(folder), resolve(path));
+  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
+}
+
 export async function createBackup(source: BackupSource, folder: string): Promise<{ folder: string; summary: BackupSummary }> {
   const target = resolve(folder);
-  const inside = relative(resolve(source.dataDir), target);
-  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) throw new BackupFolderError('backup.folderInsideData', target);
+  if (isWithin(source.dataDir, target)) throw new BackupFolderError('backup.folderInsideData', target);
   // Never mixed with another backup or other files: the manifest must describe the whole folder.
   if (!(await isEmptyFolder(target))) throw new BackupFolderError('backup.folderNotEmpty', target);
   // The caller holds back scan removals (ScanService.removals) from before this call until it

@@ -8,7 +8,6 @@
  * an audit row; the last one is kept for the settings screen, with what went wrong in words the
  * administrator can act on (no drive, full drive, …).
  */
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupRun, BackupRunProblem, BackupStatus, BackupSummary } from '../../shared/backup';
 import { iso } from '../clock';
@@ -16,6 +15,7 @@ import { isDiskFull } from '../db/diskFull';
 import type { Services } from '../services';
 import { BackupFolderError, createBackup } from './backup';
 import { listDated, pruneDated } from './dated';
+import { isFolder } from './files';
 import { verifyBackup } from './restore';
 import { recoverySetAt, writeRecoveryFile } from './recoveryKey';
 import { datedName, isDue, nextRunAt } from './schedule';
@@ -100,9 +100,7 @@ export class BackupService {
 
   private async makeDated(destination: string | null, keep: number) {
     if (!destination) throw new RunFailed('noDestination', null);
-    // An unplugged drive's mount point may be an empty folder on the system disk, or nothing.
-    const there = await stat(destination).catch(() => null);
-    if (!there?.isDirectory()) throw new RunFailed('destinationMissing', null);
+    if (!(await isFolder(destination))) throw new RunFailed('destinationMissing', null);
     const folder = join(destination, datedName(this.s.clock.now()));
     const { summary } = await this.backupInto(folder);
     const verdict = await verifyBackup(folder, this.parts.key);

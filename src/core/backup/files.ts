@@ -1,6 +1,6 @@
 /** The file helpers a backup and a restore share: listing a folder, copying a file durably. */
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** Every regular file under `root`, as '/'-separated paths relative to it, sorted; [] if absent. */
@@ -21,6 +21,11 @@ export async function listFiles(root: string): Promise<string[]> {
   };
   await walk([]);
   return out.sort();
+}
+
+/** True when `path` is a folder there now (an unplugged drive's mount point may be nothing at all). */
+export async function isFolder(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
 }
 
 /** True when the folder does not exist or holds nothing at all. */

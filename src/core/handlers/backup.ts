@@ -4,10 +4,9 @@
  * Restoring is not a call: it is done with the workstation stopped (scripts/restore.ts), since a
  * running core owns its data folder.
  */
-import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
-import { BackupFolderError } from '../backup/backup';
+import { BackupFolderError, isWithin } from '../backup/backup';
+import { isFolder } from '../backup/files';
 import type { BackupService } from '../backup/backupService';
 import { verifyBackup } from '../backup/restore';
 import type { Services } from '../services';
@@ -19,10 +18,8 @@ const refuse = (path: string, reason: string) => new AppError({ code: 'VALIDATIO
 
 /** The schedule's folder must be there now and must not be inside the data folder it backs up. */
 async function assertDestination(folder: string, dataDir: string): Promise<void> {
-  const inside = relative(resolve(dataDir), resolve(folder));
-  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) throw refuse('folder', 'backup.folderInsideData');
-  const there = await stat(folder).catch(() => null);
-  if (!there?.isDirectory()) throw refuse('folder', 'backup.folderMissing');
+  if (isWithin(dataDir, folder)) throw refuse('folder', 'backup.folderInsideData');
+  if (!(await isFolder(folder))) throw refuse('folder', 'backup.folderMissing');
 }
 
 export function backupHandlers(s: Services, backups: BackupService, parts: { dataDir: string; key: Buffer }): HandlerGroup<Calls> {

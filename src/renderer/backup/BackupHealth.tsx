@@ -10,6 +10,7 @@ import { Button } from '../ui/Button';
 import { formatMoment } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { useBackups } from './backupStore';
+import { failedRunText } from './lastRunText';
 import './backup.css';
 
 export function BackupHealth() {
@@ -21,24 +22,18 @@ export function BackupHealth() {
   }, [load]);
   if (!status) return null;
   const last = status.lastRun;
-  const open = (
-    <Button variant="quiet" onClick={() => go('settings')} data-testid="backup-health-open">
-      {t('backup.health.open')}
-    </Button>
-  );
-  if (!status.schedule.folder) {
+  const attention = !status.schedule.folder
+    ? { tone: 'warning' as const, text: t('backup.noFolder') }
+    : last && !last.ok
+      ? { tone: 'error' as const, text: failedRunText(t, last) }
+      : null;
+  if (attention) {
     return (
       <div className="backup-health" data-testid="backup-health">
-        <Notice tone="warning">{t('backup.noFolder')}</Notice>
-        {open}
-      </div>
-    );
-  }
-  if (last && !last.ok) {
-    return (
-      <div className="backup-health" data-testid="backup-health">
-        <Notice tone="error">{t('backup.last.failed', { when: formatMoment(t, last.at), why: t(`backup.problem.${last.problem ?? 'internal'}`) })}</Notice>
-        {open}
+        <Notice tone={attention.tone}>{attention.text}</Notice>
+        <Button variant="quiet" onClick={() => go('settings')} data-testid="backup-health-open">
+          {t('backup.health.open')}
+        </Button>
       </div>
     );
   }

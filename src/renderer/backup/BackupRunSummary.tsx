@@ -8,6 +8,7 @@ import { Button } from '../ui/Button';
 import { formatDecimal, formatMoment } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { useBackups } from './backupStore';
+import { failedRunText } from './lastRunText';
 
 /** When the schedule makes the next backup; after its own failure, that it tries again and when. */
 function nextRunText(t: Translate, status: BackupStatus): string {
@@ -38,7 +39,7 @@ export function BackupRunSummary({ status }: { status: BackupStatus }) {
       )}
       {last && !last.ok && (
         <Notice tone="error" testId="backup-last">
-          {t('backup.last.failed', { when: formatMoment(t, last.at), why: t(`backup.problem.${last.problem ?? 'internal'}`) })}
+          {failedRunText(t, last)}
         </Notice>
       )}
       {!last && hasFolder && <p className="page-lead">{t('backup.last.none')}</p>}
