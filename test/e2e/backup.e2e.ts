@@ -87,6 +87,9 @@ test('the administrator schedules backups, backs up now, checks a backup and set
     await expect(section.getByTestId('backup-last')).toContainText(msg('ru', 'backup.problem.destinationMissing'));
     await expect(section.getByText(msg('ru', 'backup.title'), { exact: true })).toBeVisible();
     await saveScreen(page, 'backup-failed', 'ru');
+    await page.getByRole('button', { name: msg('ru', 'nav.home') }).click();
+    await expect(health).toContainText(msg('ru', 'backup.problem.destinationMissing'));
+    await saveScreen(page, 'home-backup-failed', 'ru');
   } finally {
     rmSync(drive, { recursive: true, force: true });
   }
